@@ -1,0 +1,99 @@
+//! Case- and typography-folded text for matching: lower case, curly quotes made straight,
+//! dashes made hyphens, white space made single spaces. Matching runs on the folded text;
+//! a byte map turns its offsets back into offsets of the original.
+
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Folded {
+    pub text: String,
+    /// Original offset of each folded byte, plus one entry for the end. `None` when the
+    /// folded text has the original's offsets (ASCII input), the common case.
+    map: Option<Vec<u32>>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        if original.is_ascii() {
+            let text = original
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_whitespace() {
+                        ' '
+                    } else {
+                        b.to_ascii_lowercase() as char
+                    }
+                })
+                .collect();
+            return Folded { text, map: None };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (offset, c) in original.char_indices() {
+            let before = text.len();
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => text.push('\''),
+                '\u{201c}' | '\u{201d}' | '\u{2033}' => text.push('"'),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => text.push('-'),
+                c if c.is_whitespace() => text.push(' '),
+                c if c.is_ascii() => text.push(c.to_ascii_lowercase()),
+                c => text.extend(c.to_lowercase()),
+            }
+            map.extend(std::iter::repeat_n(offset as u32, text.len() - before));
+        }
+        map.push(original.len() as u32);
+        Folded {
+            text,
+            map: Some(map),
+        }
+    }
+
+    /// The original span of a folded span.
+    pub fn original(&self, span: Span) -> Span {
+        match &self.map {
+            None => span,
+            Some(map) => {
+                let start = map[span.start] as usize;
+                // The end maps to the start of the next original character.
+                let end = if span.end == 0 {
+                    0
+                } else {
+                    let last = map[span.end - 1];
+                    let next = map[span.end..]
+                        .iter()
+                        .copied()
+                        .find(|&o| o != last)
+                        .unwrap_or(*map.last().unwrap_or(&last));
+                    next as usize
+                };
+                Span::new(start, end)
+            }
+        }
+    }
+
+    /// The folded offset of an original offset (the first folded byte at or after it).
+    pub fn folded_offset(&self, original: usize) -> usize {
+        match &self.map {
+            None => original,
+            Some(map) => map.partition_point(|&o| (o as usize) < original),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_quotes_and_maps_back() {
+        let original = "Members’ “Top 10” — Ça";
+        let folded = Folded::new(original);
+        assert_eq!(folded.text, "members' \"top 10\" - ça");
+        let start = folded.text.find("top").unwrap();
+        let span = folded.original(Span::new(start, start + 6));
+        assert_eq!(span.text(original), "Top 10");
+        let ca = folded.text.find("ça").unwrap();
+        assert_eq!(folded.original(Span::new(ca, folded.text.len())).text(original), "Ça");
+        assert_eq!(folded.folded_offset(original.find('T').unwrap()), start);
+    }
+}

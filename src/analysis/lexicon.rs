@@ -1,0 +1,118 @@
+//! Fixed word lists the analysis needs: function words, negations, fillers and hedges.
+//! Rubric vocabulary is never here; it belongs to rubrics.
+
+use super::phrase::PhraseMatcher;
+use std::sync::OnceLock;
+
+/// Lower-cases an ASCII word into a small buffer; `None` for long or non-ASCII words, which
+/// are in none of the lists below (curly apostrophes are straightened first).
+fn ascii_key(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = (c as u8).to_ascii_lowercase();
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Words that glue a sentence together. Prose has plenty; keyword salad has almost none.
+pub fn is_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = ascii_key(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"a" | b"an" | b"the" | b"and" | b"or" | b"but" | b"so" | b"if" | b"then" | b"than"
+            | b"because" | b"that" | b"which" | b"who" | b"whom" | b"whose" | b"what" | b"when"
+            | b"where" | b"while" | b"why" | b"how" | b"to" | b"of" | b"in" | b"on" | b"at"
+            | b"by" | b"for" | b"with" | b"from" | b"into" | b"onto" | b"about" | b"after"
+            | b"before" | b"over" | b"under" | b"between" | b"through" | b"during" | b"until"
+            | b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being" | b"am" | b"do"
+            | b"does" | b"did" | b"have" | b"has" | b"had" | b"will" | b"would" | b"can"
+            | b"could" | b"should" | b"may" | b"might" | b"must" | b"shall" | b"i" | b"we"
+            | b"you" | b"he" | b"she" | b"it" | b"they" | b"me" | b"us" | b"him" | b"her"
+            | b"them" | b"my" | b"our" | b"your" | b"his" | b"its" | b"their" | b"this"
+            | b"these" | b"those" | b"there" | b"here" | b"not" | b"no" | b"as" | b"also"
+            | b"just" | b"very" | b"more" | b"most" | b"some" | b"any" | b"all" | b"each"
+            | b"every" | b"i'm" | b"i'd" | b"i'll" | b"i've" | b"we'd" | b"we'll" | b"we're"
+            | b"it's" | b"that's" | b"don't" | b"didn't" | b"doesn't" | b"isn't" | b"wasn't"
+            | b"won't" | b"wouldn't" | b"can't" | b"let's" | b"there's" | b"they're"
+    )
+}
+
+/// Words that negate what follows them in the same clause.
+pub fn is_negation(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = ascii_key(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"not" | b"no" | b"never" | b"without" | b"neither" | b"nor" | b"nothing" | b"none"
+            | b"don't" | b"dont" | b"doesn't" | b"didn't" | b"won't" | b"wouldn't" | b"can't"
+            | b"cannot" | b"couldn't" | b"shouldn't" | b"isn't" | b"aren't" | b"wasn't"
+            | b"weren't" | b"haven't" | b"hasn't" | b"hadn't"
+    )
+}
+
+/// Words after a negation that undo it: "not only", "no doubt", "not just".
+pub fn cancels_negation(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = ascii_key(word, &mut buf) else {
+        return false;
+    };
+    matches!(&buf[..n], b"only" | b"just" | b"doubt" | b"matter" | b"longer")
+}
+
+/// Words that start a new clause, ending a negation's reach.
+pub fn is_clause_word(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = ascii_key(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        &buf[..n],
+        b"but" | b"and" | b"so" | b"because" | b"which" | b"while" | b"although" | b"though"
+            | b"instead" | b"whereas" | b"yet"
+    )
+}
+
+/// Lists of the lexicon matcher, in this order.
+pub const FILLERS: usize = 0;
+pub const HEDGES: usize = 1;
+
+const FILLER_PHRASES: &[&str] = &[
+    "um", "umm", "uh", "uhh", "er", "erm", "ah", "like", "you know", "i mean", "basically",
+    "actually", "literally", "sort of", "kind of",
+];
+
+const HEDGE_PHRASES: &[&str] = &[
+    "maybe", "i guess", "i think", "probably", "perhaps", "possibly", "i believe",
+    "i feel like", "i suppose", "hopefully", "somewhat", "might",
+];
+
+/// The fillers-and-hedges matcher, built once per process.
+pub fn matcher() -> &'static PhraseMatcher {
+    static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| PhraseMatcher::new([FILLER_PHRASES, HEDGE_PHRASES]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes() {
+        assert!(is_function_word("The"));
+        assert!(is_function_word("don’t"));
+        assert!(!is_function_word("retention"));
+        assert!(is_negation("Wouldn't"));
+        assert!(!is_negation("note"));
+        assert!(is_clause_word("but"));
+    }
+}

@@ -1,0 +1,286 @@
+//! Analysis: facts about an answer's graded text, computed once per document and shared by
+//! every criterion — words, sentences, quantities, fillers, hedges, negations, readability
+//! and repeated sentences. Nothing here depends on a rubric.
+
+pub mod fold;
+pub mod lexicon;
+pub mod phrase;
+pub mod quantities;
+pub mod readability;
+
+use crate::document::{BlockKind, Document};
+use crate::span::Span;
+use fold::Folded;
+pub use quantities::{Quantity, QuantityKind};
+pub use readability::Readability;
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How far a negation reaches, in words, when no clause boundary stops it first.
+const NEGATION_REACH_WORDS: usize = 5;
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Indices into [`Analysis::words`].
+    pub words: Range<usize>,
+    /// How many of its words are function words ("the", "to", "we").
+    pub function_words: usize,
+    /// The earlier sentence this one repeats verbatim (case and white space folded).
+    pub duplicate_of: Option<usize>,
+}
+
+impl Sentence {
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading { .. })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The whole text folded for matching.
+    pub folded: Folded,
+    pub words: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub quantities: Vec<Quantity>,
+    pub fillers: Vec<Span>,
+    pub hedges: Vec<Span>,
+    /// The reach of each negation: from after the negating word to the end of its clause
+    /// (so a phrase that starts with the negation, "without hurting", is not negated).
+    pub negations: Vec<Span>,
+    pub readability: Readability,
+    /// Sentences that repeat an earlier one.
+    pub repeated_sentences: usize,
+}
+
+impl Analysis {
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The sentence holding a byte offset, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        (i > 0 && self.sentences[i - 1].span.contains(offset)).then(|| i - 1)
+    }
+
+    /// True when the span starts inside a negation's reach.
+    pub fn is_negated(&self, span: Span) -> bool {
+        let i = self.negations.partition_point(|n| n.start <= span.start);
+        self.negations[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|n| n.contains(span.start))
+    }
+}
+
+/// Computes the analysis of a document's graded text.
+pub fn analyze(document: &Document) -> Analysis {
+    let text = document.text.as_str();
+    let mut words = Vec::new();
+    let mut sentences = Vec::new();
+    let mut negations = Vec::new();
+    let mut syllables = 0;
+    let mut line_joined = String::new();
+
+    for block in &document.blocks {
+        let block_text = block.span.text(text);
+        // Line breaks inside a paragraph are not sentence breaks; same-length spaces keep
+        // offsets valid.
+        line_joined.clear();
+        line_joined.extend(block_text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        let pieces: Vec<(usize, &str)> = if matches!(block.kind, BlockKind::Heading { .. }) {
+            vec![(0, line_joined.as_str())]
+        } else {
+            line_joined.split_sentence_bound_indices().collect()
+        };
+        for (offset, piece) in pieces {
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let start = block.span.start + offset + (piece.len() - piece.trim_start().len());
+            let span = Span::new(start, start + trimmed.len());
+            let first_word = words.len();
+            let mut function_words = 0;
+            let mut negation: Option<(usize, usize)> = None; // (start offset, words left)
+            let mut previous_end = span.start;
+            for (word_offset, word) in span.text(text).unicode_word_indices() {
+                let word_span = Span::new(span.start + word_offset, span.start + word_offset + word.len());
+                let between = &text[previous_end..word_span.start];
+                previous_end = word_span.end;
+                let clause_break = between.contains([',', ';', ':', '(', ')', '—', '–'])
+                    || lexicon::is_clause_word(word);
+                if let Some((neg_start, left)) = negation {
+                    if clause_break || left == 0 {
+                        negations.push(Span::new(neg_start, word_span.start));
+                        negation = None;
+                    } else if lexicon::cancels_negation(word) && left == NEGATION_REACH_WORDS {
+                        negation = None;
+                    } else {
+                        negation = Some((neg_start, left - 1));
+                    }
+                }
+                if lexicon::is_function_word(word) {
+                    function_words += 1;
+                }
+                if lexicon::is_negation(word) {
+                    negation = Some((word_span.end, NEGATION_REACH_WORDS));
+                }
+                syllables += readability::syllables(word);
+                words.push(word_span);
+            }
+            if let Some((neg_start, _)) = negation {
+                negations.push(Span::new(neg_start, span.end));
+            }
+            sentences.push(Sentence {
+                span,
+                kind: block.kind,
+                words: first_word..words.len(),
+                function_words,
+                duplicate_of: None,
+            });
+        }
+    }
+
+    let repeated_sentences = mark_duplicates(text, &mut sentences);
+    let folded = Folded::new(text);
+    let inside = |span: Span| {
+        let i = sentences.partition_point(|s| s.span.start <= span.start);
+        i > 0 && sentences[i - 1].span.end >= span.end
+    };
+    let quantities = quantities::find(text)
+        .into_iter()
+        .filter(|q| inside(q.span))
+        .collect();
+    let mut fillers = Vec::new();
+    let mut hedges = Vec::new();
+    for hit in lexicon::matcher().find(&folded) {
+        if !inside(hit.span) {
+            continue;
+        }
+        match hit.list as usize {
+            lexicon::FILLERS if is_filler_use(text, hit.span) => fillers.push(hit.span),
+            lexicon::HEDGES => hedges.push(hit.span),
+            _ => {}
+        }
+    }
+    let readability = Readability::new(
+        words.len(),
+        sentences.iter().filter(|s| !s.is_heading()).count().max(1),
+        syllables,
+    );
+    Analysis {
+        folded,
+        words,
+        sentences,
+        quantities,
+        fillers,
+        hedges,
+        negations,
+        readability,
+        repeated_sentences,
+    }
+}
+
+/// "like" is a filler only when set off by commas ("it's, like, cheap"); "I'd like to" and
+/// "looks like" are words doing their job. Other fillers always count.
+fn is_filler_use(text: &str, span: Span) -> bool {
+    if !span.text(text).eq_ignore_ascii_case("like") {
+        return true;
+    }
+    let before = text[..span.start].trim_end().ends_with(',');
+    let after = text[span.end..].trim_start().starts_with(',');
+    before || after
+}
+
+/// Marks each sentence that repeats an earlier one (case and white space folded, final
+/// punctuation ignored); returns how many do.
+fn mark_duplicates(text: &str, sentences: &mut [Sentence]) -> usize {
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut repeated = 0;
+    for (i, sentence) in sentences.iter_mut().enumerate() {
+        let raw = sentence.span.text(text).trim_end_matches(['.', '!', '?', ';', ':']);
+        let key = raw
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        match first_seen.get(&key) {
+            Some(&first) => {
+                sentence.duplicate_of = Some(first);
+                repeated += 1;
+            }
+            None => {
+                first_seen.insert(key, i);
+            }
+        }
+    }
+    repeated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let doc = parse(text);
+        analyze(&doc)
+            .sentences
+            .iter()
+            .map(|s| s.span.text(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn sentences_ignore_line_wraps_and_split_on_punctuation() {
+        assert_eq!(
+            sentences("## Goal\n\nWe cut churn\nby 3%. Then we grew!\n- a list item"),
+            vec!["Goal", "We cut churn\nby 3%.", "Then we grew!", "a list item"]
+        );
+    }
+
+    #[test]
+    fn negation_reaches_to_the_clause_end() {
+        let text = "We would not measure revenue, but retention matters.";
+        let analysis = analyze(&parse(text));
+        let revenue = text.find("revenue").unwrap();
+        let retention = text.find("retention").unwrap();
+        assert!(analysis.is_negated(Span::new(revenue, revenue + 7)));
+        assert!(!analysis.is_negated(Span::new(retention, retention + 9)));
+    }
+
+    #[test]
+    fn not_only_is_no_negation() {
+        let text = "It is not only cheaper but faster.";
+        let analysis = analyze(&parse(text));
+        let cheaper = text.find("cheaper").unwrap();
+        assert!(!analysis.is_negated(Span::new(cheaper, cheaper + 7)));
+    }
+
+    #[test]
+    fn repeated_sentences_are_marked() {
+        let text = "Members churn. Members   CHURN! Something else.";
+        let analysis = analyze(&parse(text));
+        assert_eq!(analysis.repeated_sentences, 1);
+        assert_eq!(analysis.sentences[1].duplicate_of, Some(0));
+    }
+
+    #[test]
+    fn fillers_hedges_and_quantities() {
+        let text = "Um, it's, like, maybe 20% cheaper. I'd like to test it in 2 weeks.";
+        let analysis = analyze(&parse(text));
+        let fillers: Vec<&str> = analysis.fillers.iter().map(|s| s.text(text)).collect();
+        assert_eq!(fillers, vec!["Um", "like"]);
+        assert_eq!(analysis.hedges.len(), 1);
+        assert_eq!(analysis.quantities.len(), 2);
+    }
+}

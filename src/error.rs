@@ -1,0 +1,75 @@
+//! Typed errors of the library. The CLI adds the file name and prints them as `error: …`.
+
+use crate::span::LineCol;
+use std::fmt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Rubric(#[from] RubricError),
+}
+
+/// Why bytes could not become an answer's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty (or holds only white space); there is nothing to grade")]
+    Empty,
+    #[error("the file looks binary (a NUL byte at byte offset {offset}); grade reads UTF-8 text")]
+    Binary { offset: usize },
+    #[error("the file is not valid UTF-8 (invalid byte at byte offset {offset}); save it as UTF-8")]
+    InvalidUtf8 { offset: usize },
+    #[error("the file is {size} bytes, over the {limit}-byte limit; raise it with --max-bytes")]
+    TooLarge { size: usize, limit: usize },
+}
+
+/// One problem found in a rubric file, with where it is and which id it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RubricProblem {
+    pub location: Option<LineCol>,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RubricProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = self.location {
+            write!(f, "{location}: ")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, "`{id}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RubricError {
+    /// The file is not a valid rubric; every problem found is listed.
+    #[error("{}", list_problems(.problems))]
+    Invalid { problems: Vec<RubricProblem> },
+    #[error("unknown rubric `{id}`{}; built-in rubrics: {}", suggest(.suggestion), .available.join(", "))]
+    Unknown {
+        id: String,
+        suggestion: Option<String>,
+        available: Vec<String>,
+    },
+}
+
+fn list_problems(problems: &[RubricProblem]) -> String {
+    let noun = if problems.len() == 1 { "problem" } else { "problems" };
+    let mut out = format!("invalid rubric ({} {noun})", problems.len());
+    for problem in problems {
+        out.push_str("\n  ");
+        out.push_str(&problem.to_string());
+    }
+    out
+}
+
+fn suggest(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}

@@ -1,0 +1,32 @@
+//! grade: scores written or transcribed interview answers against rubrics and explains
+//! every point it gives or withholds.
+//!
+//! The library is a one-way pipeline of pure functions:
+//! `decode` (bytes → text) → [`document::parse`] (text → [`Document`]) →
+//! [`analysis::analyze`] (→ [`Analysis`]) → [`scoring::score`] (with a [`CompiledRubric`],
+//! → [`Grade`]) → [`report`] renderers. Only the binary touches files and the terminal.
+
+pub mod analysis;
+pub mod document;
+pub mod error;
+pub mod rubric;
+pub mod scoring;
+pub mod report;
+pub mod span;
+
+pub use analysis::{Analysis, analyze};
+pub use document::{Document, decode, parse};
+pub use error::{DecodeError, Error, RubricError, RubricProblem};
+
+
+pub use span::{LineIndex, Span};
+
+pub use rubric::CompiledRubric;
+pub use scoring::{Grade, score};
+
+/// Grades already decoded text under one rubric: parse, analyze, score.
+pub fn grade_text(text: &str, rubric: &CompiledRubric) -> Grade {
+    let document = parse(text);
+    let analysis = analyze(&document);
+    score(&document, &analysis, rubric)
+}

@@ -1,0 +1,245 @@
+//! Text for the terminal: the score and band, each criterion with its quoted evidence and
+//! what is missing, the mistakes, the next steps, and what was not counted.
+
+use crate::scoring::{CriterionGrade, Grade};
+use std::fmt::Write;
+
+/// ANSI styling, or none.
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn good(self, text: &str) -> String {
+        self.paint("32", text)
+    }
+    fn bad(self, text: &str) -> String {
+        self.paint("31", text)
+    }
+    fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+/// Renders one grade; `color` adds ANSI styles.
+pub fn render(grade: &Grade, color: bool) -> String {
+    let style = Style { color };
+    let mut out = String::new();
+    let file = grade.file.as_deref().unwrap_or("answer");
+    let _ = writeln!(
+        out,
+        "{}  {} — {}",
+        style.bold(file),
+        grade.rubric.title,
+        grade.rubric.id
+    );
+    if let Some(question) = &grade.question {
+        let _ = writeln!(out, "{}", style.dim(&format!("question: {question}")));
+    }
+    let headline = format!("{:.1}/100  {}", grade.score, grade.band);
+    let _ = write!(out, "score {}", style.bold(&headline));
+    if grade.penalties > 0.0 {
+        let _ = write!(
+            out,
+            "  ({:.1} from criteria, −{:.1} for mistakes)",
+            grade.points, grade.penalties
+        );
+    }
+    out.push_str("\n\n");
+
+    for criterion in &grade.criteria {
+        render_criterion(&mut out, criterion, style);
+    }
+
+    if !grade.mistakes.is_empty() {
+        let _ = writeln!(out, "{}", style.bold("Mistakes"));
+        for mistake in &grade.mistakes {
+            let _ = writeln!(
+                out,
+                "  {} {} (−{:.1}): {}",
+                style.bad("✗"),
+                mistake.id,
+                mistake.penalty,
+                mistake.message
+            );
+        }
+        out.push('\n');
+    }
+
+    if !grade.next_steps.is_empty() {
+        let _ = writeln!(out, "{}", style.bold("Next steps"));
+        for (i, step) in grade.next_steps.iter().enumerate() {
+            let _ = writeln!(out, "  {}. (+{:.1}) {}", i + 1, step.gain, step.action);
+        }
+        out.push('\n');
+    }
+
+    if !grade.discounted.is_empty() {
+        let _ = writeln!(out, "{}", style.bold("Not counted"));
+        for d in &grade.discounted {
+            let _ = writeln!(
+                out,
+                "  {:>5}  \"{}\" — {}",
+                format!("{}:{}", d.evidence.line, d.evidence.column),
+                d.evidence.quote,
+                d.reason
+            );
+        }
+        out.push('\n');
+    }
+
+    let s = &grade.stats;
+    let _ = writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} words, {} sentences, {} numbers, {} fillers, {} hedges; reading ease {:.1}, grade level {:.1}",
+            s.words,
+            s.sentences,
+            s.quantities,
+            s.fillers,
+            s.hedges,
+            s.flesch_reading_ease,
+            s.flesch_kincaid_grade
+        ))
+    );
+    out
+}
+
+fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) {
+    let score = format!("{:.1}/{}", criterion.score, criterion.max);
+    let score = if criterion.score >= criterion.max {
+        style.good(&score)
+    } else if criterion.score == 0.0 {
+        style.bad(&score)
+    } else {
+        score
+    };
+    let _ = writeln!(
+        out,
+        "{}  {}  {}",
+        style.bold(&criterion.name),
+        score,
+        style.dim(&format!("[{}, weight {}]", criterion.id, criterion.weight))
+    );
+    for signal in &criterion.signals {
+        let mark = if signal.earned > 0.0 {
+            style.good("✓")
+        } else {
+            style.bad("✗")
+        };
+        let _ = write!(
+            out,
+            "  {mark} {} {}",
+            signal.id,
+            style.dim(&format!("{:.1}/{:.1}", signal.earned, signal.max_points))
+        );
+        if let Some(note) = &signal.note {
+            let _ = write!(out, " {}", style.dim(&format!("({note})")));
+        }
+        out.push('\n');
+        for evidence in &signal.evidence {
+            let _ = writeln!(
+                out,
+                "      {:>6}  \"{}\"",
+                format!("{}:{}", evidence.line, evidence.column),
+                evidence.quote
+            );
+        }
+        if signal.earned == 0.0
+            && let Some(missing) = &signal.missing
+        {
+            let _ = writeln!(out, "      {}", style.dim(&format!("missing: {missing}")));
+        }
+    }
+    if let Some(advice) = &criterion.advice {
+        let _ = writeln!(out, "  → {advice}");
+    }
+    out.push('\n');
+}
+
+/// A rubric laid out for reading: criteria, weights, signals with their phrases, advice,
+/// mistakes and bands.
+pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
+    use crate::rubric::SignalKind;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {} (version {})", rubric.id, rubric.title, rubric.version);
+    if let Some(question) = &rubric.question {
+        let _ = writeln!(out, "question: {question}");
+    }
+    if let Some(summary) = &rubric.summary {
+        let _ = writeln!(out, "{summary}");
+    }
+    let total = rubric.total_weighted_max();
+    let phrases = |list: u32| rubric.lists[list as usize].join(", ");
+    for criterion in &rubric.criteria {
+        let share = 100.0 * criterion.weight * criterion.max / total;
+        let _ = writeln!(
+            out,
+            "\n{} [{}]  weight {}, max {} ({share:.0}% of the score)",
+            criterion.name, criterion.id, criterion.weight, criterion.max
+        );
+        let _ = writeln!(out, "  advice: {}", criterion.advice);
+        for signal in &criterion.signals {
+            let _ = writeln!(
+                out,
+                "  - {} ({}, {} point(s) a sentence, up to {})",
+                signal.id,
+                signal.kind.name(),
+                signal.points,
+                signal.cap
+            );
+            let detail = match &signal.kind {
+                SignalKind::Phrases { list } => format!("phrases: {}", phrases(*list)),
+                SignalKind::Regex { regex } => format!("pattern: {}", regex.as_str()),
+                SignalKind::Quantity { near, units } => {
+                    let units: Vec<&str> = units.iter().map(|u| u.name()).collect();
+                    let units = if units.is_empty() { "any number".to_owned() } else { units.join(", ") };
+                    format!("{units} near: {}", phrases(*near))
+                }
+                SignalKind::Together { first, second } => {
+                    format!("one of: {}\n      with one of: {}", phrases(*first), phrases(*second))
+                }
+                SignalKind::Length { min_words, max_words } => {
+                    format!("words: {}–{}", min_words.unwrap_or(0), max_words.map_or("∞".to_owned(), |m| m.to_string()))
+                }
+                SignalKind::Sequence { steps } => steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("step {}: {}", i + 1, phrases(*s)))
+                    .collect::<Vec<_>>()
+                    .join("\n      "),
+                SignalKind::Ratio { of, to, above, below, .. } => format!(
+                    "count of: {}\n      against: {}\n      ratio {}{}",
+                    phrases(*of),
+                    phrases(*to),
+                    above.map_or(String::new(), |a| format!("above {a} ")),
+                    below.map_or(String::new(), |b| format!("below {b}"))
+                ),
+            };
+            let _ = writeln!(out, "      {detail}");
+        }
+    }
+    if !rubric.mistakes.is_empty() {
+        let _ = writeln!(out, "\nMistakes");
+        for mistake in &rubric.mistakes {
+            let _ = writeln!(out, "  - {} (−{}): {}", mistake.id, mistake.penalty, mistake.message);
+        }
+    }
+    let _ = writeln!(out, "\nBands");
+    for band in &rubric.bands {
+        let _ = writeln!(out, "  {:>5.1}+  {}", band.min, band.label);
+    }
+    out
+}

@@ -1,0 +1,130 @@
+//! What every signal reads: the rubric's phrase hits grouped by list and by sentence, and
+//! which sentences may earn points at all (not repeated, not headings, not keyword-packed).
+
+use crate::analysis::Analysis;
+use crate::analysis::phrase::PhraseHit;
+use crate::rubric::{CompiledRubric, ListId};
+use crate::span::Span;
+
+/// Why a sentence that mentions the rubric's vocabulary earns nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Discount {
+    /// It repeats an earlier sentence.
+    Repeated,
+    /// Rubric phrases make up most of it, or it has almost no words that join ideas.
+    KeywordPacked,
+    /// Too short to carry an argument (fewer than `MIN_WORDS` words).
+    Fragment,
+}
+
+/// Fewer words than this cannot carry an argument on their own.
+pub const MIN_WORDS: usize = 4;
+/// Above this share of words inside rubric phrases, a sentence is a list of keywords.
+const MAX_PHRASE_SHARE: f64 = 0.6;
+/// Below this share of function words, a longer sentence has no grammar joining its words.
+const MIN_FUNCTION_SHARE: f64 = 0.15;
+
+pub struct Context<'a> {
+    pub analysis: &'a Analysis,
+    pub text: &'a str,
+    /// Hits outside negations, per list, in document order, with their sentence.
+    pub by_list: Vec<Vec<(usize, Span)>>,
+    /// Per sentence: `None` when it may earn points, else why not.
+    pub discount: Vec<Option<Discount>>,
+    /// Hits under a negation that were not counted.
+    pub negated: Vec<(usize, Span)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(analysis: &'a Analysis, text: &'a str, rubric: &CompiledRubric) -> Self {
+        let mut by_list = vec![Vec::new(); rubric.matcher.list_count()];
+        let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];
+        let mut negated = Vec::new();
+        for PhraseHit { list, span } in rubric.matcher.find(&analysis.folded) {
+            let Some(sentence) = analysis.sentence_at(span.start) else {
+                continue;
+            };
+            if analysis.is_negated(span) {
+                negated.push((sentence, span));
+                continue;
+            }
+            by_list[list as usize].push((sentence, span));
+            per_sentence[sentence].push(span);
+        }
+        negated.dedup();
+        let discount = analysis
+            .sentences
+            .iter()
+            .zip(&per_sentence)
+            .map(|(sentence, spans)| {
+                if sentence.duplicate_of.is_some() {
+                    return Some(Discount::Repeated);
+                }
+                let words = sentence.word_count();
+                if words < MIN_WORDS {
+                    return Some(Discount::Fragment);
+                }
+                let covered = covered_words(&analysis.words[sentence.words.clone()], spans);
+                let function_share = sentence.function_words as f64 / words as f64;
+                let packed = covered as f64 / words as f64 > MAX_PHRASE_SHARE
+                    || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2);
+                packed.then_some(Discount::KeywordPacked)
+            })
+            .collect();
+        Context {
+            analysis,
+            text,
+            by_list,
+            discount,
+            negated,
+        }
+    }
+
+    /// True when a sentence may earn points for content.
+    pub fn counts(&self, sentence: usize) -> bool {
+        self.discount[sentence].is_none() && !self.analysis.sentences[sentence].is_heading()
+    }
+
+    /// Hits of a list in sentences that may earn points.
+    pub fn counted(&self, list: ListId) -> impl Iterator<Item = (usize, Span)> + '_ {
+        self.by_list[list as usize]
+            .iter()
+            .copied()
+            .filter(|&(s, _)| self.counts(s))
+    }
+
+    /// The first hit of a list in a sentence, if any.
+    pub fn hit_in(&self, list: ListId, sentence: usize) -> Option<Span> {
+        let hits = &self.by_list[list as usize];
+        let i = hits.partition_point(|&(s, _)| s < sentence);
+        hits.get(i).filter(|&&(s, _)| s == sentence).map(|&(_, span)| span)
+    }
+
+    /// Hits of a list anywhere outside repeated sentences (for mistakes and ratios).
+    pub fn occurrences(&self, list: ListId) -> usize {
+        self.by_list[list as usize]
+            .iter()
+            .filter(|&&(s, _)| self.discount[s] != Some(Discount::Repeated))
+            .count()
+    }
+}
+
+/// Words of a sentence that start inside one of the (sorted) phrase spans.
+fn covered_words(words: &[Span], spans: &[Span]) -> usize {
+    let mut covered = 0;
+    let mut j = 0;
+    for word in words {
+        while j < spans.len() && spans[j].end <= word.start {
+            j += 1;
+        }
+        // Spans may overlap; any span from j on that contains the word's start covers it.
+        if spans[j..]
+            .iter()
+            .take_while(|s| s.start <= word.start)
+            .any(|s| s.contains(word.start))
+        {
+            covered += 1;
+        }
+    }
+    covered
+}

@@ -1,0 +1,256 @@
+//! Scoring: evaluates a compiled rubric's criteria against an analysis and returns a
+//! [`Grade`] — every point with the sentences that earned it, what is missing with the
+//! rubric's advice, the named mistakes, the overall score and band, and the next steps.
+
+mod context;
+pub mod examples;
+mod grade;
+mod signals;
+
+pub use context::Discount;
+pub use grade::*;
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::rubric::{CompiledRubric, Condition};
+use crate::span::Span;
+use context::Context;
+
+/// How many next steps a report offers.
+const NEXT_STEPS: usize = 3;
+/// How many discounted sentences a report lists.
+const DISCOUNTED_SHOWN: usize = 5;
+
+/// Rounds to one decimal so that reports print the same bytes everywhere.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Grades an analysed document under a rubric.
+pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
+    let context = Context::new(analysis, &document.text, rubric);
+    let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
+
+    let mut criteria = Vec::with_capacity(rubric.criteria.len());
+    for criterion in &rubric.criteria {
+        let mut signals = Vec::with_capacity(criterion.signals.len());
+        let mut sum = 0.0;
+        for signal in &criterion.signals {
+            let found = signals::evaluate(signal, &context);
+            let earned = found.earned(signal);
+            sum += earned;
+            let evidence = found
+                .sentences
+                .iter()
+                .map(|(sentence, matched)| quote(*sentence, matched))
+                .collect();
+            signals.push(SignalGrade {
+                id: signal.id.clone(),
+                kind: signal.kind.name(),
+                earned: round2(earned),
+                max_points: round2(signal.max_points()),
+                evidence,
+                note: found.note,
+                missing: (earned < signal.max_points()).then(|| {
+                    signal
+                        .missing
+                        .clone()
+                        .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
+                }),
+            });
+        }
+        let score = sum.min(criterion.max);
+        criteria.push(CriterionGrade {
+            id: criterion.id.clone(),
+            name: criterion.name.clone(),
+            weight: criterion.weight,
+            max: criterion.max,
+            score: round2(score),
+            advice: (score < criterion.max).then(|| criterion.advice.clone()),
+            signals,
+        });
+    }
+
+    let mistakes: Vec<MistakeFound> = rubric
+        .mistakes
+        .iter()
+        .filter(|m| m.when.iter().all(|c| holds(c, &context, &criteria)))
+        .map(|m| MistakeFound {
+            id: m.id.clone(),
+            message: m.message.clone(),
+            penalty: m.penalty,
+            advice: m.advice.clone(),
+        })
+        .collect();
+
+    let total = rubric.total_weighted_max();
+    let weighted: f64 = criteria.iter().map(|c| c.weight * c.score).sum();
+    let points = if total > 0.0 { 100.0 * weighted / total } else { 0.0 };
+    let penalties: f64 = mistakes.iter().map(|m| m.penalty).sum();
+    let score = round1((points - penalties).clamp(0.0, 100.0));
+    let next_steps = next_steps(rubric, &criteria, &mistakes, total);
+    let discounted = discounted(document, analysis, &context);
+
+    Grade {
+        schema: SCHEMA,
+        file: None,
+        rubric: RubricRef {
+            id: rubric.id.clone(),
+            title: rubric.title.clone(),
+            version: rubric.version,
+        },
+        question: document
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.question.clone()),
+        score,
+        points: round1(points),
+        penalties: round1(penalties),
+        band: rubric.band_for(score).to_owned(),
+        criteria,
+        mistakes,
+        next_steps,
+        discounted,
+        stats: Stats::new(analysis),
+    }
+}
+
+fn holds(condition: &Condition, context: &Context, criteria: &[CriterionGrade]) -> bool {
+    match condition {
+        Condition::Absent(list) => context.occurrences(*list) == 0,
+        Condition::Present(list) => context.occurrences(*list) > 0,
+        Condition::Ratio {
+            of,
+            to,
+            above,
+            min_count,
+        } => {
+            let (of, to) = (context.occurrences(*of), context.occurrences(*to));
+            of + to >= *min_count && of as f64 / to.max(1) as f64 > *above
+        }
+        Condition::WordsBelow(n) => context.analysis.word_count() < *n,
+        Condition::WordsAbove(n) => context.analysis.word_count() > *n,
+        Condition::MissingSignals(pairs) => pairs
+            .iter()
+            .all(|&(c, s)| criteria[c].signals[s].earned == 0.0),
+    }
+}
+
+/// The changes that would win the most points: missing signals (weighted by what their
+/// criterion can still gain) and mistakes to remove. Ties keep rubric order.
+fn next_steps(
+    rubric: &CompiledRubric,
+    criteria: &[CriterionGrade],
+    mistakes: &[MistakeFound],
+    total: f64,
+) -> Vec<NextStep> {
+    let mut steps: Vec<NextStep> = Vec::new();
+    for mistake in mistakes {
+        steps.push(NextStep {
+            gain: round1(mistake.penalty),
+            criterion: None,
+            action: mistake
+                .advice
+                .clone()
+                .unwrap_or_else(|| format!("Fix: {}", mistake.message)),
+        });
+    }
+    for (criterion, graded) in rubric.criteria.iter().zip(criteria) {
+        let room = criterion.max - graded.score;
+        if room <= 0.0 || total <= 0.0 {
+            continue;
+        }
+        for signal in &graded.signals {
+            let short = signal.max_points - signal.earned;
+            if short <= 0.0 {
+                continue;
+            }
+            let gain = 100.0 * criterion.weight * short.min(room) / total;
+            let action = signal.missing.clone().unwrap_or_default();
+            steps.push(NextStep {
+                gain: round1(gain),
+                criterion: Some(criterion.id.clone()),
+                action,
+            });
+        }
+    }
+    // Stable: equal gains keep mistakes first, then rubric order.
+    steps.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    steps.truncate(NEXT_STEPS);
+    steps
+}
+
+/// Sentences that use the rubric's words but earned nothing, and why.
+fn discounted(document: &Document, analysis: &Analysis, context: &Context) -> Vec<Discounted> {
+    let mut with_hits = vec![false; analysis.sentences.len()];
+    for hits in &context.by_list {
+        for &(s, _) in hits {
+            with_hits[s] = true;
+        }
+    }
+    let mut out: Vec<Discounted> = Vec::new();
+    for (i, reason) in context.discount.iter().enumerate() {
+        let Some(reason) = reason else { continue };
+        if !with_hits[i] || analysis.sentences[i].is_heading() || *reason == Discount::Fragment {
+            continue;
+        }
+        out.push(Discounted {
+            reason: match reason {
+                Discount::Repeated => "repeats an earlier sentence",
+                Discount::KeywordPacked => "rubric keywords with little argument around them",
+                Discount::Fragment => "too short to carry an argument",
+            },
+            evidence: quote(document, analysis, i, &[]),
+        });
+    }
+    let mut negated = context.negated.iter().peekable();
+    while let Some(&(sentence, span)) = negated.next() {
+        if context.counts(sentence) {
+            out.push(Discounted {
+                reason: "under a negation",
+                evidence: quote(document, analysis, sentence, &[span]),
+            });
+        }
+        while negated.peek().is_some_and(|(s, _)| *s == sentence) {
+            negated.next();
+        }
+    }
+    out.sort_by_key(|d| (d.evidence.line, d.evidence.column));
+    out.truncate(DISCOUNTED_SHOWN);
+    out
+}
+
+/// Longest quote shown, in characters; longer sentences are cut at a word boundary.
+const QUOTE_CHARS: usize = 160;
+
+fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[Span]) -> Evidence {
+    let span = analysis.sentences[sentence].span;
+    let text = span.text(&document.text);
+    let mut quote: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if quote.chars().count() > QUOTE_CHARS {
+        let cut = quote
+            .char_indices()
+            .take_while(|&(i, _)| i < QUOTE_CHARS)
+            .filter(|&(_, c)| c == ' ')
+            .map(|(i, _)| i)
+            .last()
+            .unwrap_or(QUOTE_CHARS.min(quote.len()));
+        let cut = (0..=cut).rev().find(|&i| quote.is_char_boundary(i)).unwrap_or(0);
+        quote.truncate(cut);
+        quote.push('…');
+    }
+    let position = document.line_index.line_col(&document.text, span.start);
+    Evidence {
+        line: position.line,
+        column: position.column,
+        quote,
+        matched: matched
+            .iter()
+            .map(|m| m.text(&document.text).split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect(),
+    }
+}
