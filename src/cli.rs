@@ -101,13 +101,22 @@ pub fn run() -> ExitCode {
 
 fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
     let Some(path) = &cli.file else {
-        return Err("no answer given: pass a file (or `-` for standard input); see `grade --help`".into());
+        return Err(
+            "no answer given: pass a file (or `-` for standard input); see `grade --help`".into(),
+        );
     };
     let name = path.display().to_string();
     let bytes = read_input(path, cli.max_bytes)?;
-    let text = decode(bytes.clone(), cli.max_bytes).map_err(|e| decode_message(&name, &bytes, &e))?;
+    let text =
+        decode(bytes.clone(), cli.max_bytes).map_err(|e| decode_message(&name, &bytes, &e))?;
     let document = parse(&text);
-    let rubric_name = match (&cli.rubric, document.front_matter.as_ref().and_then(|f| f.rubric.as_ref())) {
+    let rubric_name = match (
+        &cli.rubric,
+        document
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.rubric.as_ref()),
+    ) {
         (Some(r), _) => r.clone(),
         (None, Some(r)) => r.clone(),
         (None, None) => {
@@ -188,7 +197,11 @@ fn resolve_rubric(name: &str) -> Result<CompiledRubric, String> {
 fn rubric_message(origin: &str, error: &RubricError) -> String {
     match error {
         RubricError::Invalid { problems } => {
-            let noun = if problems.len() == 1 { "problem" } else { "problems" };
+            let noun = if problems.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
             let mut out = format!("invalid rubric {origin} ({} {noun})", problems.len());
             for problem in problems {
                 out.push_str(&format!("\n  {origin}:{problem}"));
@@ -243,7 +256,8 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -251,7 +265,10 @@ fn use_color(choice: ColorChoice) -> bool {
 /// Writes to stdout; a closed pipe (`grade … | head`) is not an error.
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("writing output: {e}")),

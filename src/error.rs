@@ -58,7 +58,11 @@ pub enum RubricError {
 }
 
 fn list_problems(problems: &[RubricProblem]) -> String {
-    let noun = if problems.len() == 1 { "problem" } else { "problems" };
+    let noun = if problems.len() == 1 {
+        "problem"
+    } else {
+        "problems"
+    };
     let mut out = format!("invalid rubric ({} {noun})", problems.len());
     for problem in problems {
         out.push_str("\n  ");

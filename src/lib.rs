@@ -9,15 +9,14 @@
 pub mod analysis;
 pub mod document;
 pub mod error;
+pub mod report;
 pub mod rubric;
 pub mod scoring;
-pub mod report;
 pub mod span;
 
 pub use analysis::{Analysis, analyze};
 pub use document::{Document, decode, parse};
 pub use error::{DecodeError, Error, RubricError, RubricProblem};
-
 
 pub use span::{LineIndex, Span};
 

@@ -93,7 +93,12 @@ mod tests {
         let span = folded.original(Span::new(start, start + 6));
         assert_eq!(span.text(original), "Top 10");
         let ca = folded.text.find("ça").unwrap();
-        assert_eq!(folded.original(Span::new(ca, folded.text.len())).text(original), "Ça");
+        assert_eq!(
+            folded
+                .original(Span::new(ca, folded.text.len()))
+                .text(original),
+            "Ça"
+        );
         assert_eq!(folded.folded_offset(original.find('T').unwrap()), start);
     }
 }

@@ -27,21 +27,126 @@ pub fn is_function_word(word: &str) -> bool {
     };
     matches!(
         &buf[..n],
-        b"a" | b"an" | b"the" | b"and" | b"or" | b"but" | b"so" | b"if" | b"then" | b"than"
-            | b"because" | b"that" | b"which" | b"who" | b"whom" | b"whose" | b"what" | b"when"
-            | b"where" | b"while" | b"why" | b"how" | b"to" | b"of" | b"in" | b"on" | b"at"
-            | b"by" | b"for" | b"with" | b"from" | b"into" | b"onto" | b"about" | b"after"
-            | b"before" | b"over" | b"under" | b"between" | b"through" | b"during" | b"until"
-            | b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being" | b"am" | b"do"
-            | b"does" | b"did" | b"have" | b"has" | b"had" | b"will" | b"would" | b"can"
-            | b"could" | b"should" | b"may" | b"might" | b"must" | b"shall" | b"i" | b"we"
-            | b"you" | b"he" | b"she" | b"it" | b"they" | b"me" | b"us" | b"him" | b"her"
-            | b"them" | b"my" | b"our" | b"your" | b"his" | b"its" | b"their" | b"this"
-            | b"these" | b"those" | b"there" | b"here" | b"not" | b"no" | b"as" | b"also"
-            | b"just" | b"very" | b"more" | b"most" | b"some" | b"any" | b"all" | b"each"
-            | b"every" | b"i'm" | b"i'd" | b"i'll" | b"i've" | b"we'd" | b"we'll" | b"we're"
-            | b"it's" | b"that's" | b"don't" | b"didn't" | b"doesn't" | b"isn't" | b"wasn't"
-            | b"won't" | b"wouldn't" | b"can't" | b"let's" | b"there's" | b"they're"
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"so"
+            | b"if"
+            | b"then"
+            | b"than"
+            | b"because"
+            | b"that"
+            | b"which"
+            | b"who"
+            | b"whom"
+            | b"whose"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"while"
+            | b"why"
+            | b"how"
+            | b"to"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"with"
+            | b"from"
+            | b"into"
+            | b"onto"
+            | b"about"
+            | b"after"
+            | b"before"
+            | b"over"
+            | b"under"
+            | b"between"
+            | b"through"
+            | b"during"
+            | b"until"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"am"
+            | b"do"
+            | b"does"
+            | b"did"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"will"
+            | b"would"
+            | b"can"
+            | b"could"
+            | b"should"
+            | b"may"
+            | b"might"
+            | b"must"
+            | b"shall"
+            | b"i"
+            | b"we"
+            | b"you"
+            | b"he"
+            | b"she"
+            | b"it"
+            | b"they"
+            | b"me"
+            | b"us"
+            | b"him"
+            | b"her"
+            | b"them"
+            | b"my"
+            | b"our"
+            | b"your"
+            | b"his"
+            | b"its"
+            | b"their"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"there"
+            | b"here"
+            | b"not"
+            | b"no"
+            | b"as"
+            | b"also"
+            | b"just"
+            | b"very"
+            | b"more"
+            | b"most"
+            | b"some"
+            | b"any"
+            | b"all"
+            | b"each"
+            | b"every"
+            | b"i'm"
+            | b"i'd"
+            | b"i'll"
+            | b"i've"
+            | b"we'd"
+            | b"we'll"
+            | b"we're"
+            | b"it's"
+            | b"that's"
+            | b"don't"
+            | b"didn't"
+            | b"doesn't"
+            | b"isn't"
+            | b"wasn't"
+            | b"won't"
+            | b"wouldn't"
+            | b"can't"
+            | b"let's"
+            | b"there's"
+            | b"they're"
     )
 }
 
@@ -53,10 +158,31 @@ pub fn is_negation(word: &str) -> bool {
     };
     matches!(
         &buf[..n],
-        b"not" | b"no" | b"never" | b"without" | b"neither" | b"nor" | b"nothing" | b"none"
-            | b"don't" | b"dont" | b"doesn't" | b"didn't" | b"won't" | b"wouldn't" | b"can't"
-            | b"cannot" | b"couldn't" | b"shouldn't" | b"isn't" | b"aren't" | b"wasn't"
-            | b"weren't" | b"haven't" | b"hasn't" | b"hadn't"
+        b"not"
+            | b"no"
+            | b"never"
+            | b"without"
+            | b"neither"
+            | b"nor"
+            | b"nothing"
+            | b"none"
+            | b"don't"
+            | b"dont"
+            | b"doesn't"
+            | b"didn't"
+            | b"won't"
+            | b"wouldn't"
+            | b"can't"
+            | b"cannot"
+            | b"couldn't"
+            | b"shouldn't"
+            | b"isn't"
+            | b"aren't"
+            | b"wasn't"
+            | b"weren't"
+            | b"haven't"
+            | b"hasn't"
+            | b"hadn't"
     )
 }
 
@@ -66,7 +192,10 @@ pub fn cancels_negation(word: &str) -> bool {
     let Some(n) = ascii_key(word, &mut buf) else {
         return false;
     };
-    matches!(&buf[..n], b"only" | b"just" | b"doubt" | b"matter" | b"longer")
+    matches!(
+        &buf[..n],
+        b"only" | b"just" | b"doubt" | b"matter" | b"longer"
+    )
 }
 
 /// Words that start a new clause, ending a negation's reach.
@@ -77,8 +206,17 @@ pub fn is_clause_word(word: &str) -> bool {
     };
     matches!(
         &buf[..n],
-        b"but" | b"and" | b"so" | b"because" | b"which" | b"while" | b"although" | b"though"
-            | b"instead" | b"whereas" | b"yet"
+        b"but"
+            | b"and"
+            | b"so"
+            | b"because"
+            | b"which"
+            | b"while"
+            | b"although"
+            | b"though"
+            | b"instead"
+            | b"whereas"
+            | b"yet"
     )
 }
 
@@ -87,13 +225,36 @@ pub const FILLERS: usize = 0;
 pub const HEDGES: usize = 1;
 
 const FILLER_PHRASES: &[&str] = &[
-    "um", "umm", "uh", "uhh", "er", "erm", "ah", "like", "you know", "i mean", "basically",
-    "actually", "literally", "sort of", "kind of",
+    "um",
+    "umm",
+    "uh",
+    "uhh",
+    "er",
+    "erm",
+    "ah",
+    "like",
+    "you know",
+    "i mean",
+    "basically",
+    "actually",
+    "literally",
+    "sort of",
+    "kind of",
 ];
 
 const HEDGE_PHRASES: &[&str] = &[
-    "maybe", "i guess", "i think", "probably", "perhaps", "possibly", "i believe",
-    "i feel like", "i suppose", "hopefully", "somewhat", "might",
+    "maybe",
+    "i guess",
+    "i think",
+    "probably",
+    "perhaps",
+    "possibly",
+    "i believe",
+    "i feel like",
+    "i suppose",
+    "hopefully",
+    "somewhat",
+    "might",
 ];
 
 /// The fillers-and-hedges matcher, built once per process.

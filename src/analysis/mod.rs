@@ -95,7 +95,11 @@ pub fn analyze(document: &Document) -> Analysis {
         // Line breaks inside a paragraph are not sentence breaks; same-length spaces keep
         // offsets valid.
         line_joined.clear();
-        line_joined.extend(block_text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        line_joined.extend(
+            block_text
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
         let pieces: Vec<(usize, &str)> = if matches!(block.kind, BlockKind::Heading { .. }) {
             vec![(0, line_joined.as_str())]
         } else {
@@ -113,7 +117,10 @@ pub fn analyze(document: &Document) -> Analysis {
             let mut negation: Option<(usize, usize)> = None; // (start offset, words left)
             let mut previous_end = span.start;
             for (word_offset, word) in span.text(text).unicode_word_indices() {
-                let word_span = Span::new(span.start + word_offset, span.start + word_offset + word.len());
+                let word_span = Span::new(
+                    span.start + word_offset,
+                    span.start + word_offset + word.len(),
+                );
                 let between = &text[previous_end..word_span.start];
                 previous_end = word_span.end;
                 let clause_break = between.contains([',', ';', ':', '(', ')', '—', '–'])
@@ -207,7 +214,10 @@ fn mark_duplicates(text: &str, sentences: &mut [Sentence]) -> usize {
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     let mut repeated = 0;
     for (i, sentence) in sentences.iter_mut().enumerate() {
-        let raw = sentence.span.text(text).trim_end_matches(['.', '!', '?', ';', ':']);
+        let raw = sentence
+            .span
+            .text(text)
+            .trim_end_matches(['.', '!', '?', ';', ':']);
         let key = raw
             .split_whitespace()
             .map(str::to_lowercase)
@@ -244,7 +254,12 @@ mod tests {
     fn sentences_ignore_line_wraps_and_split_on_punctuation() {
         assert_eq!(
             sentences("## Goal\n\nWe cut churn\nby 3%. Then we grew!\n- a list item"),
-            vec!["Goal", "We cut churn\nby 3%.", "Then we grew!", "a list item"]
+            vec![
+                "Goal",
+                "We cut churn\nby 3%.",
+                "Then we grew!",
+                "a list item"
+            ]
         );
     }
 

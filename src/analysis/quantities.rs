@@ -123,7 +123,9 @@ mod tests {
     fn recognises_each_kind() {
         use QuantityKind::*;
         assert_eq!(
-            kinds("We grew 12.5% in 6 weeks, a 3x lift worth $2M and $170,000; 40 titles since 2019."),
+            kinds(
+                "We grew 12.5% in 6 weeks, a 3x lift worth $2M and $170,000; 40 titles since 2019."
+            ),
             vec![
                 (Percent, "12.5%"),
                 (Duration, "6 weeks"),
@@ -141,7 +143,11 @@ mod tests {
         use QuantityKind::*;
         assert_eq!(
             kinds("About ten percent within two weeks, 7-day retention, in Q3 at p95 by 10pm."),
-            vec![(Percent, "ten percent"), (Duration, "two weeks"), (Duration, "7-day")]
+            vec![
+                (Percent, "ten percent"),
+                (Duration, "two weeks"),
+                (Duration, "7-day")
+            ]
         );
     }
 }

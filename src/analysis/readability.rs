@@ -40,7 +40,10 @@ pub fn syllables(word: &str) -> usize {
             continue;
         }
         let c = c.to_ascii_lowercase();
-        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'à' | 'ö' | 'ü');
+        let vowel = matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'à' | 'ö' | 'ü'
+        );
         if vowel && !previous_vowel {
             count += 1;
         }

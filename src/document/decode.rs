@@ -46,7 +46,10 @@ mod tests {
         );
         assert_eq!(
             decode(vec![b'a'; 11], 10),
-            Err(DecodeError::TooLarge { size: 11, limit: 10 })
+            Err(DecodeError::TooLarge {
+                size: 11,
+                limit: 10
+            })
         );
     }
 }

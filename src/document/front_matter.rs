@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn reads_question_and_rubric() {
-        let text = "---\nquestion: \"Pitch a feature.\"\nrubric: product-pitch\nauthor: x\n---\nBody";
+        let text =
+            "---\nquestion: \"Pitch a feature.\"\nrubric: product-pitch\nauthor: x\n---\nBody";
         let (front, body) = split(text);
         let front = front.unwrap();
         assert_eq!(front.question.as_deref(), Some("Pitch a feature."));

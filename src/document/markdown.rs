@@ -56,7 +56,10 @@ pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
         if indent < 4 {
             if let Some((level, offset)) = heading(content) {
                 close(&mut open, &mut blocks);
-                let heading_text = content[offset..].trim_end().trim_end_matches('#').trim_end();
+                let heading_text = content[offset..]
+                    .trim_end()
+                    .trim_end_matches('#')
+                    .trim_end();
                 if !heading_text.is_empty() {
                     let s = content_start + offset;
                     blocks.push(Block {
@@ -77,7 +80,7 @@ pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
             }
         }
         // A blockquote line grades as the text after its markers.
-        let quoted = content.trim_start_matches(|c| c == '>' || c == ' ');
+        let quoted = content.trim_start_matches(['>', ' ']);
         let quoted_start = line_end - quoted.len();
         match &mut open {
             Some(o) => o.span.end = line_end,

@@ -174,7 +174,11 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
 pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
     use crate::rubric::SignalKind;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} (version {})", rubric.id, rubric.title, rubric.version);
+    let _ = writeln!(
+        out,
+        "{} — {} (version {})",
+        rubric.id, rubric.title, rubric.version
+    );
     if let Some(question) = &rubric.question {
         let _ = writeln!(out, "question: {question}");
     }
@@ -205,14 +209,29 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
                 SignalKind::Regex { regex } => format!("pattern: {}", regex.as_str()),
                 SignalKind::Quantity { near, units } => {
                     let units: Vec<&str> = units.iter().map(|u| u.name()).collect();
-                    let units = if units.is_empty() { "any number".to_owned() } else { units.join(", ") };
+                    let units = if units.is_empty() {
+                        "any number".to_owned()
+                    } else {
+                        units.join(", ")
+                    };
                     format!("{units} near: {}", phrases(*near))
                 }
                 SignalKind::Together { first, second } => {
-                    format!("one of: {}\n      with one of: {}", phrases(*first), phrases(*second))
+                    format!(
+                        "one of: {}\n      with one of: {}",
+                        phrases(*first),
+                        phrases(*second)
+                    )
                 }
-                SignalKind::Length { min_words, max_words } => {
-                    format!("words: {}–{}", min_words.unwrap_or(0), max_words.map_or("∞".to_owned(), |m| m.to_string()))
+                SignalKind::Length {
+                    min_words,
+                    max_words,
+                } => {
+                    format!(
+                        "words: {}–{}",
+                        min_words.unwrap_or(0),
+                        max_words.map_or("∞".to_owned(), |m| m.to_string())
+                    )
                 }
                 SignalKind::Sequence { steps } => steps
                     .iter()
@@ -220,7 +239,13 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
                     .map(|(i, s)| format!("step {}: {}", i + 1, phrases(*s)))
                     .collect::<Vec<_>>()
                     .join("\n      "),
-                SignalKind::Ratio { of, to, above, below, .. } => format!(
+                SignalKind::Ratio {
+                    of,
+                    to,
+                    above,
+                    below,
+                    ..
+                } => format!(
                     "count of: {}\n      against: {}\n      ratio {}{}",
                     phrases(*of),
                     phrases(*to),
@@ -234,7 +259,11 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
     if !rubric.mistakes.is_empty() {
         let _ = writeln!(out, "\nMistakes");
         for mistake in &rubric.mistakes {
-            let _ = writeln!(out, "  - {} (−{}): {}", mistake.id, mistake.penalty, mistake.message);
+            let _ = writeln!(
+                out,
+                "  - {} (−{}): {}",
+                mistake.id, mistake.penalty, mistake.message
+            );
         }
     }
     let _ = writeln!(out, "\nBands");

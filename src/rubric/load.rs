@@ -88,7 +88,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         problems.add(file.id.span(), None, "the rubric's `id` is empty");
     }
     if file.criteria.is_empty() {
-        problems.add(0..0, Some(rubric_id), "a rubric needs at least one [[criterion]]");
+        problems.add(
+            0..0,
+            Some(rubric_id),
+            "a rubric needs at least one [[criterion]]",
+        );
     }
 
     let bands = compile_bands(file, problems);
@@ -103,7 +107,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         positive(problems, &def.weight, id, "weight");
         positive(problems, &def.max, id, "max");
         if def.signals.is_empty() {
-            problems.add(def.id.span(), Some(id), "a criterion needs at least one [[criterion.signal]]");
+            problems.add(
+                def.id.span(),
+                Some(id),
+                "a criterion needs at least one [[criterion.signal]]",
+            );
         }
         let mut signal_ids = BTreeSet::new();
         let signals = def
@@ -113,7 +121,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
                 let signal_id = signal.get_ref().id.get_ref().as_str();
                 let qualified = format!("{id}.{signal_id}");
                 if !signal_ids.insert(signal_id) {
-                    problems.add(signal.get_ref().id.span(), Some(&qualified), "duplicate signal id in this criterion");
+                    problems.add(
+                        signal.get_ref().id.span(),
+                        Some(&qualified),
+                        "duplicate signal id in this criterion",
+                    );
                 }
                 compile_signal(signal.get_ref(), &qualified, problems, lists)
             })
@@ -178,7 +190,11 @@ fn compile_bands(file: &RubricFile, problems: &mut Problems) -> Vec<Band> {
         let def = band.get_ref();
         let min = *def.min.get_ref();
         if !(0.0..=100.0).contains(&min) {
-            problems.add(def.min.span(), Some(&def.label), "a band's `min` must be within 0–100");
+            problems.add(
+                def.min.span(),
+                Some(&def.label),
+                "a band's `min` must be within 0–100",
+            );
         }
         if previous.is_some_and(|p| min >= p) {
             problems.add(
@@ -199,7 +215,11 @@ fn compile_bands(file: &RubricFile, problems: &mut Problems) -> Vec<Band> {
 fn positive(problems: &mut Problems, value: &Spanned<f64>, id: &str, key: &str) {
     let v = *value.get_ref();
     if !(v > 0.0 && v.is_finite()) {
-        problems.add(value.span(), Some(id), format!("`{key}` must be a positive number, not {v}"));
+        problems.add(
+            value.span(),
+            Some(id),
+            format!("`{key}` must be a positive number, not {v}"),
+        );
     }
 }
 
@@ -222,10 +242,22 @@ fn phrase_list(
 
 fn check_phrases(list: &Spanned<Vec<String>>, key: &str, id: &str, problems: &mut Problems) {
     if list.get_ref().is_empty() {
-        problems.add(list.span(), Some(id), format!("`{key}` is an empty phrase list"));
+        problems.add(
+            list.span(),
+            Some(id),
+            format!("`{key}` is an empty phrase list"),
+        );
     }
-    if list.get_ref().iter().any(|p| p.trim().trim_end_matches('*').trim().is_empty()) {
-        problems.add(list.span(), Some(id), format!("`{key}` holds an empty phrase"));
+    if list
+        .get_ref()
+        .iter()
+        .any(|p| p.trim().trim_end_matches('*').trim().is_empty())
+    {
+        problems.add(
+            list.span(),
+            Some(id),
+            format!("`{key}` holds an empty phrase"),
+        );
     }
 }
 
@@ -264,19 +296,30 @@ fn compile_signal(
             problems.add(
                 at,
                 Some(id),
-                format!("unknown signal kind `{other}`; expected one of: {}", SIGNAL_KINDS.join(", ")),
+                format!(
+                    "unknown signal kind `{other}`; expected one of: {}",
+                    SIGNAL_KINDS.join(", ")
+                ),
             );
             return None;
         }
     };
     for (key, present) in given {
         if present && !allowed.contains(&key) {
-            problems.add(at.clone(), Some(id), format!("`{key}` does not apply to a `{kind_name}` signal"));
+            problems.add(
+                at.clone(),
+                Some(id),
+                format!("`{key}` does not apply to a `{kind_name}` signal"),
+            );
         }
     }
     let points = *def.points.get_ref();
     if !(points > 0.0 && points.is_finite()) {
-        problems.add(def.points.span(), Some(id), format!("`points` must be a positive number, not {points}"));
+        problems.add(
+            def.points.span(),
+            Some(id),
+            format!("`points` must be a positive number, not {points}"),
+        );
     }
     let cap = def.cap.as_ref().map_or(1, |c| *c.get_ref());
     if cap == 0 {
@@ -303,7 +346,11 @@ fn compile_signal(
                 },
                 Err(error) => {
                     let message = error.to_string().replace('\n', "\n    ");
-                    problems.add(pattern.span(), Some(id), format!("invalid regex: {message}"));
+                    problems.add(
+                        pattern.span(),
+                        Some(id),
+                        format!("invalid regex: {message}"),
+                    );
                     return None;
                 }
             }
@@ -331,7 +378,11 @@ fn compile_signal(
         },
         "length" => {
             if def.min_words.is_none() && def.max_words.is_none() {
-                problems.add(at.clone(), Some(id), "a `length` signal needs `min-words` or `max-words`");
+                problems.add(
+                    at.clone(),
+                    Some(id),
+                    "a `length` signal needs `min-words` or `max-words`",
+                );
             }
             if let (Some(min), Some(max)) = (def.min_words, def.max_words)
                 && min > max
@@ -349,12 +400,20 @@ fn compile_signal(
                 return None;
             };
             if steps.get_ref().len() < 2 {
-                problems.add(steps.span(), Some(id), "a sequence needs at least two steps");
+                problems.add(
+                    steps.span(),
+                    Some(id),
+                    "a sequence needs at least two steps",
+                );
             }
             let mut ids = Vec::new();
             for step in steps.get_ref() {
                 if step.is_empty() || step.iter().any(|p| p.trim().is_empty()) {
-                    problems.add(steps.span(), Some(id), "a sequence step is an empty phrase list or holds an empty phrase");
+                    problems.add(
+                        steps.span(),
+                        Some(id),
+                        "a sequence step is an empty phrase list or holds an empty phrase",
+                    );
                 }
                 ids.push(lists.add(step));
             }
@@ -362,7 +421,11 @@ fn compile_signal(
         }
         "ratio" => {
             if def.above.is_none() && def.below.is_none() {
-                problems.add(at.clone(), Some(id), "a `ratio` signal needs `above` or `below`");
+                problems.add(
+                    at.clone(),
+                    Some(id),
+                    "a `ratio` signal needs `above` or `below`",
+                );
             }
             SignalKind::Ratio {
                 of: phrase_list(&def.phrases, "phrases", id, at.clone(), problems, lists)?,
@@ -414,6 +477,20 @@ fn compile_when(
             above: ratio.above,
             min_count: ratio.min_count.unwrap_or(1),
         });
+    }
+    if let Some(at_least) = &def.at_least {
+        check_phrases(&at_least.phrases, "at-least.phrases", id, problems);
+        if at_least.count == 0 {
+            problems.add(
+                at_least.phrases.span(),
+                Some(id),
+                "`at-least.count` must be at least 1",
+            );
+        }
+        conditions.push(Condition::AtLeast(
+            lists.add(at_least.phrases.get_ref()),
+            at_least.count,
+        ));
     }
     if let Some(n) = def.words_below {
         conditions.push(Condition::WordsBelow(n));

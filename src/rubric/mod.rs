@@ -34,11 +34,17 @@ pub enum SignalKind {
     /// The regex matches inside a sentence.
     Regex { regex: Box<Regex> },
     /// A number (of the given units, or any but a year) in a sentence with a `near` phrase.
-    Quantity { near: ListId, units: Vec<QuantityKind> },
+    Quantity {
+        near: ListId,
+        units: Vec<QuantityKind>,
+    },
     /// A phrase of each list in one sentence.
     Together { first: ListId, second: ListId },
     /// The answer's word count within bounds.
-    Length { min_words: Option<usize>, max_words: Option<usize> },
+    Length {
+        min_words: Option<usize>,
+        max_words: Option<usize>,
+    },
     /// Phrase groups that appear in this order through the answer; points per step reached
     /// in order.
     Sequence { steps: Vec<ListId> },
@@ -112,6 +118,8 @@ pub enum Condition {
         above: f64,
         min_count: usize,
     },
+    /// The list occurs at least this many times.
+    AtLeast(ListId, usize),
     WordsBelow(usize),
     WordsAbove(usize),
     /// (criterion index, signal index) pairs that must all have earned nothing.

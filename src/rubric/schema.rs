@@ -126,6 +126,9 @@ pub struct WhenDef {
     pub present: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub ratio: Option<RatioDef>,
+    /// The phrases occur at least `count` times in all.
+    #[serde(default)]
+    pub at_least: Option<AtLeastDef>,
     #[serde(default)]
     pub words_below: Option<usize>,
     #[serde(default)]
@@ -144,4 +147,11 @@ pub struct RatioDef {
     pub above: f64,
     #[serde(default)]
     pub min_count: Option<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AtLeastDef {
+    pub phrases: Spanned<Vec<String>>,
+    pub count: usize,
 }

@@ -19,8 +19,11 @@ pub enum Discount {
 
 /// Fewer words than this cannot carry an argument on their own.
 pub const MIN_WORDS: usize = 4;
-/// Above this share of words inside rubric phrases, a sentence is a list of keywords.
-const MAX_PHRASE_SHARE: f64 = 0.6;
+/// A sentence made (almost) only of rubric phrases is a pasted list, whatever its grammar.
+const PASTED_PHRASE_SHARE: f64 = 0.9;
+/// Mostly rubric phrases with little grammar between them: keywords strung together.
+const PACKED_PHRASE_SHARE: f64 = 0.75;
+const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
 const MIN_FUNCTION_SHARE: f64 = 0.15;
 
@@ -66,7 +69,10 @@ impl<'a> Context<'a> {
                 }
                 let covered = covered_words(&analysis.words[sentence.words.clone()], spans);
                 let function_share = sentence.function_words as f64 / words as f64;
-                let packed = covered as f64 / words as f64 > MAX_PHRASE_SHARE
+                let phrase_share = covered as f64 / words as f64;
+                let packed = phrase_share >= PASTED_PHRASE_SHARE
+                    || (phrase_share > PACKED_PHRASE_SHARE
+                        && function_share < PACKED_FUNCTION_SHARE)
                     || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2);
                 packed.then_some(Discount::KeywordPacked)
             })
@@ -97,7 +103,9 @@ impl<'a> Context<'a> {
     pub fn hit_in(&self, list: ListId, sentence: usize) -> Option<Span> {
         let hits = &self.by_list[list as usize];
         let i = hits.partition_point(|&(s, _)| s < sentence);
-        hits.get(i).filter(|&&(s, _)| s == sentence).map(|&(_, span)| span)
+        hits.get(i)
+            .filter(|&&(s, _)| s == sentence)
+            .map(|&(_, span)| span)
     }
 
     /// Hits of a list anywhere outside repeated sentences (for mistakes and ratios).

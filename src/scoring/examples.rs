@@ -15,7 +15,11 @@ pub struct ExampleFailure {
 
 impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let expectation = if self.expected_hit { "should earn" } else { "should not earn" };
+        let expectation = if self.expected_hit {
+            "should earn"
+        } else {
+            "should not earn"
+        };
         write!(
             f,
             "{}.{}: {expectation} the signal: \"{}\"",

@@ -89,7 +89,11 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
 
     let total = rubric.total_weighted_max();
     let weighted: f64 = criteria.iter().map(|c| c.weight * c.score).sum();
-    let points = if total > 0.0 { 100.0 * weighted / total } else { 0.0 };
+    let points = if total > 0.0 {
+        100.0 * weighted / total
+    } else {
+        0.0
+    };
     let penalties: f64 = mistakes.iter().map(|m| m.penalty).sum();
     let score = round1((points - penalties).clamp(0.0, 100.0));
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
@@ -132,6 +136,7 @@ fn holds(condition: &Condition, context: &Context, criteria: &[CriterionGrade]) 
             let (of, to) = (context.occurrences(*of), context.occurrences(*to));
             of + to >= *min_count && of as f64 / to.max(1) as f64 > *above
         }
+        Condition::AtLeast(list, n) => context.occurrences(*list) >= *n,
         Condition::WordsBelow(n) => context.analysis.word_count() < *n,
         Condition::WordsAbove(n) => context.analysis.word_count() > *n,
         Condition::MissingSignals(pairs) => pairs
@@ -239,7 +244,10 @@ fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[S
             .map(|(i, _)| i)
             .last()
             .unwrap_or(QUOTE_CHARS.min(quote.len()));
-        let cut = (0..=cut).rev().find(|&i| quote.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=cut)
+            .rev()
+            .find(|&i| quote.is_char_boundary(i))
+            .unwrap_or(0);
         quote.truncate(cut);
         quote.push('…');
     }
@@ -250,7 +258,12 @@ fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[S
         quote,
         matched: matched
             .iter()
-            .map(|m| m.text(&document.text).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|m| {
+                m.text(&document.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect(),
     }
 }

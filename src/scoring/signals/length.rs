@@ -6,7 +6,8 @@ use crate::scoring::context::Context;
 
 pub fn evaluate(min_words: Option<usize>, max_words: Option<usize>, context: &Context) -> Found {
     let words = context.analysis.word_count();
-    let within = min_words.is_none_or(|min| words >= min) && max_words.is_none_or(|max| words <= max);
+    let within =
+        min_words.is_none_or(|min| words >= min) && max_words.is_none_or(|max| words <= max);
     let bounds = match (min_words, max_words) {
         (Some(min), Some(max)) => format!("{min}–{max}"),
         (Some(min), None) => format!("at least {min}"),

@@ -23,7 +23,9 @@ pub fn evaluate(
         && below.is_none_or(|b| ratio < b);
     Found {
         units: Some(u32::from(passes)),
-        note: Some(format!("{numerator} against {denominator} (ratio {ratio:.2})")),
+        note: Some(format!(
+            "{numerator} against {denominator} (ratio {ratio:.2})"
+        )),
         ..Found::default()
     }
 }

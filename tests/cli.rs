@@ -1,0 +1,252 @@
+//! The binary end to end: grading, rubric commands, and every kind of bad input, each
+//! printing `error: …` and exiting 2 without a panic.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const STRONG: &str = "fixtures/product-pitch/strong-commute-packs.md";
+
+fn grade(args: &[&str]) -> Output {
+    grade_with_stdin(args, None)
+}
+
+fn grade_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Asserts exit 2 with one `error:` line that contains every fragment, and no panic.
+fn assert_error(output: &Output, fragments: &[&str]) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "stderr: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for fragment in fragments {
+        assert!(err.contains(fragment), "`{fragment}` not in: {err}");
+    }
+    assert!(output.stdout.is_empty(), "nothing on stdout on error");
+}
+
+/// A scratch folder per test, under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn grades_a_strong_sample_as_text() {
+    let output = grade(&[STRONG, "--rubric", "product-pitch"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("score "), "{text}");
+    assert!(text.contains("Strong"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn json_carries_the_schema_and_the_file() {
+    let output = grade(&[STRONG, "--rubric", "product-pitch", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["schema"], "grade-report/1");
+    assert_eq!(report["file"], STRONG);
+    assert_eq!(report["rubric"]["id"], "product-pitch");
+    assert!(report["score"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn reads_standard_input() {
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(STRONG)).unwrap();
+    let from_stdin = grade_with_stdin(
+        &["-", "--rubric", "product-pitch", "--format", "json"],
+        Some(&text),
+    );
+    let from_file = grade(&[STRONG, "--rubric", "product-pitch", "--format", "json"]);
+    let a: serde_json::Value = serde_json::from_str(&stdout(&from_stdin)).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&stdout(&from_file)).unwrap();
+    assert_eq!(a["score"], b["score"]);
+    assert_eq!(a["file"], "-");
+}
+
+#[test]
+fn front_matter_picks_the_rubric_and_is_not_graded() {
+    let dir = scratch("front-matter");
+    let body = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(STRONG)).unwrap();
+    let file = write(
+        &dir,
+        "answer.md",
+        format!("---\nrubric: product-pitch\nquestion: Pitch a feature about churn retention.\n---\n{body}").as_bytes(),
+    );
+    let output = grade(&[&file, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["rubric"]["id"], "product-pitch");
+    assert_eq!(report["question"], "Pitch a feature about churn retention.");
+    let plain = grade(&[STRONG, "--rubric", "product-pitch", "--format", "json"]);
+    let plain: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    assert_eq!(
+        report["score"], plain["score"],
+        "front matter words earn nothing"
+    );
+    assert_eq!(report["stats"]["words"], plain["stats"]["words"]);
+}
+
+#[test]
+fn a_missing_file() {
+    assert_error(
+        &grade(&["no/such/answer.md", "--rubric", "product-pitch"]),
+        &["no/such/answer.md", "no such file"],
+    );
+}
+
+#[test]
+fn a_folder_where_a_file_was_expected() {
+    assert_error(
+        &grade(&["fixtures", "--rubric", "product-pitch"]),
+        &["fixtures", "is a folder"],
+    );
+}
+
+#[test]
+fn empty_and_whitespace_only_files() {
+    let dir = scratch("empty");
+    for (name, bytes) in [("empty.md", &b""[..]), ("blank.md", &b"  \n\t\n"[..])] {
+        let file = write(&dir, name, bytes);
+        assert_error(
+            &grade(&[&file, "--rubric", "product-pitch"]),
+            &[name, "empty"],
+        );
+    }
+}
+
+#[test]
+fn a_binary_file() {
+    let dir = scratch("binary");
+    let file = write(&dir, "image.md", b"PNG\x00\x01\x02");
+    assert_error(
+        &grade(&[&file, "--rubric", "product-pitch"]),
+        &["image.md", "binary", "byte offset 3"],
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let dir = scratch("latin1");
+    let file = write(&dir, "latin1.md", b"Members\nlove caf\xe9s.");
+    assert_error(
+        &grade(&[&file, "--rubric", "product-pitch"]),
+        &["latin1.md:2:9", "not valid UTF-8", "byte offset 16"],
+    );
+}
+
+#[test]
+fn a_large_file_is_refused_unless_allowed() {
+    let dir = scratch("large");
+    let sentence = "Members who travel give up on downloads because storage runs out. ";
+    let big = sentence.repeat(1024 * 1024 / sentence.len() + 1);
+    let file = write(&dir, "big.md", big.as_bytes());
+    assert_error(
+        &grade(&[&file, "--rubric", "product-pitch"]),
+        &["big.md", "--max-bytes"],
+    );
+    let allowed = grade(&[&file, "--rubric", "product-pitch", "--max-bytes", "2000000"]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", stderr(&allowed));
+}
+
+#[test]
+fn an_unknown_rubric_lists_the_built_ins_and_suggests_one() {
+    assert_error(
+        &grade(&[STRONG, "--rubric", "product-pich"]),
+        &[
+            "unknown rubric `product-pich`",
+            "did you mean `product-pitch`",
+            "built-in rubrics: product-pitch",
+        ],
+    );
+}
+
+#[test]
+fn no_rubric_chosen() {
+    assert_error(&grade(&[STRONG]), &["no rubric chosen", "--rubric"]);
+}
+
+#[test]
+fn an_invalid_rubric_file_points_at_line_and_column() {
+    let dir = scratch("bad-rubric");
+    let rubric = write(
+        &dir,
+        "bad.toml",
+        b"id = \"x\"\ntitle = \"X\"\n\n[[criterion]]\nid = \"c\"\nname = \"C\"\nweight = -2\nmax = 1\nadvice = \"a\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"phrases\"\n  phrases = [\"p\"]\n",
+    );
+    assert_error(
+        &grade(&[STRONG, "--rubric", &rubric]),
+        &[
+            "invalid rubric",
+            "bad.toml:7:10",
+            "`weight` must be a positive number",
+        ],
+    );
+}
+
+#[test]
+fn rubrics_list_show_and_check() {
+    let list = stdout(&grade(&["rubrics", "list"]));
+    assert!(
+        list.contains("product-pitch") && list.contains("criteria"),
+        "{list}"
+    );
+    let show = stdout(&grade(&["rubrics", "show", "product-pitch"]));
+    assert!(
+        show.contains("weight") && show.contains("advice:"),
+        "{show}"
+    );
+    let check = grade(&["rubrics", "check", "rubrics/product-pitch.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(stdout(&check).contains("examples passed"));
+}
+
+#[test]
+fn rubrics_check_fails_on_a_failing_example() {
+    let dir = scratch("failing-example");
+    let rubric = write(
+        &dir,
+        "ex.toml",
+        b"id = \"x\"\ntitle = \"X\"\n\n[[criterion]]\nid = \"c\"\nname = \"C\"\nweight = 1\nmax = 1\nadvice = \"a\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"phrases\"\n  phrases = [\"retention\"]\n  examples.hit = [\"We will grow revenue next year.\"]\n",
+    );
+    let output = grade(&["rubrics", "check", &rubric]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("c.s: should earn the signal"),
+        "{}",
+        stdout(&output)
+    );
+}

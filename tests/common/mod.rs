@@ -1,0 +1,76 @@
+//! Fixture discovery shared by the integration tests: fixtures/<rubric>/<tier>-<name>.md.
+#![allow(dead_code)]
+
+use grade::rubric::builtin;
+use std::path::{Path, PathBuf};
+
+/// A fixture's tier, read from its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Adversarial,
+    OffTopic,
+    Weak,
+    Medium,
+    Strong,
+}
+
+impl Tier {
+    fn of(stem: &str) -> Option<Tier> {
+        let prefixes = [
+            ("strong-", Tier::Strong),
+            ("medium-", Tier::Medium),
+            ("weak-", Tier::Weak),
+            ("adversarial-", Tier::Adversarial),
+            ("off-topic-", Tier::OffTopic),
+        ];
+        prefixes
+            .into_iter()
+            .find(|(p, _)| stem.starts_with(p))
+            .map(|(_, t)| t)
+    }
+}
+
+pub struct Fixture {
+    pub rubric: String,
+    pub stem: String,
+    pub tier: Tier,
+    /// Relative to the package root, as reports show it.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every fixture of every built-in rubric, sorted by rubric and file name.
+pub fn fixtures() -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for rubric in builtin::ids() {
+        let dir = root().join("fixtures").join(rubric);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                continue;
+            }
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let tier =
+                Tier::of(&stem).unwrap_or_else(|| panic!("{} has no tier prefix", path.display()));
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push(Fixture {
+                rubric: rubric.to_owned(),
+                tier,
+                path: Path::new("fixtures")
+                    .join(rubric)
+                    .join(format!("{stem}.md")),
+                stem,
+                text,
+            });
+        }
+    }
+    out
+}
