@@ -59,7 +59,7 @@ fn pattern() -> &'static Regex {
         let num = r"[0-9][0-9,]*(?:\.[0-9]+)?";
         let scale = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)";
         let source = format!(
-            r"(?i)(?P<money>[$€£]\s?{num}{scale}?|{num}{scale}?\s?(?:dollars|usd|euros|eur|pounds)\b)|(?P<percent>{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b)|(?P<multiplier>{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b)|(?P<duration>{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b)|(?P<count>{num}{scale}?)"
+            r"(?i)(?P<money>[$€£]\s?{num}{scale}?|{num}{scale}?\s?(?:dollars|usd|euros|eur|pounds)\b)|(?P<percent>{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b|(?:{num}|\b(?:{NUMBER_WORDS}))(?:\s|-)points?\b)|(?P<multiplier>{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b)|(?P<duration>{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b)|(?P<count>{num}{scale}?)"
         );
         Regex::new(&source).expect("quantity pattern is valid")
     })

@@ -104,7 +104,7 @@ pub fn render(grade: &Grade, color: bool) -> String {
         out,
         "{}",
         style.dim(&format!(
-            "{} words, {} sentences, {} numbers, {} fillers, {} hedges; reading ease {:.1}, grade level {:.1}",
+            "words {}, sentences {}, numbers {}, fillers {}, hedges {}; reading ease {:.1}, grade level {:.1}",
             s.words,
             s.sentences,
             s.quantities,

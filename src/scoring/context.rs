@@ -73,7 +73,8 @@ impl<'a> Context<'a> {
                 let packed = phrase_share >= PASTED_PHRASE_SHARE
                     || (phrase_share > PACKED_PHRASE_SHARE
                         && function_share < PACKED_FUNCTION_SHARE)
-                    || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2);
+                    || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2)
+                    || (words >= 5 && sentence.function_words == 0 && covered >= 1);
                 packed.then_some(Discount::KeywordPacked)
             })
             .collect();

@@ -22,12 +22,13 @@ const NEXT_STEPS: usize = 3;
 const DISCOUNTED_SHOWN: usize = 5;
 
 /// Rounds to one decimal so that reports print the same bytes everywhere.
+/// Adding 0.0 turns -0.0 (the sum of nothing) into 0.0.
 pub(crate) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 /// Grades an analysed document under a rubric.
@@ -95,7 +96,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         0.0
     };
     let penalties: f64 = mistakes.iter().map(|m| m.penalty).sum();
-    let score = round1((points - penalties).clamp(0.0, 100.0));
+    let score = round1((points - penalties).clamp(0.0, 100.0) * repetition_factor(analysis));
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
     let discounted = discounted(document, analysis, &context);
 
@@ -120,6 +121,25 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         next_steps,
         discounted,
         stats: Stats::new(analysis),
+    }
+}
+
+/// Above this share of repeated sentences, an answer is mostly padding by repetition.
+const REPETITION_SHARE: f64 = 0.25;
+
+/// The share of sentences that are not repeats, when repeats dominate; else 1. Repeats
+/// already earn nothing, but an answer that is mostly one sentence again and again should
+/// not keep the score of that one sentence either.
+fn repetition_factor(analysis: &Analysis) -> f64 {
+    let total = analysis.sentences.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let repeated = analysis.repeated_sentences as f64 / total as f64;
+    if repeated > REPETITION_SHARE {
+        1.0 - repeated
+    } else {
+        1.0
     }
 }
 
