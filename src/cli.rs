@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use grade::error::{DecodeError, RubricError};
 use grade::report::{json, text};
-use grade::rubric::{CompiledRubric, builtin};
+use grade::rubric::{CompiledRubric, auto, builtin};
 use grade::scoring::examples;
 use grade::{Error, analyze, decode, parse, score};
 use std::io::{IsTerminal, Read, Write};
@@ -28,8 +28,9 @@ struct Cli {
     /// The answer to grade: a .md or .txt file, or `-` for standard input.
     file: Option<PathBuf>,
 
-    /// A built-in rubric id (see `grade rubrics list`) or a path to a rubric .toml file.
-    /// Without it, the answer's front matter `rubric:` key is used.
+    /// A built-in rubric id (see `grade rubrics list`), a path to a rubric .toml file, or
+    /// `auto` to pick the built-in rubric that fits the question (front matter `question:`
+    /// or the first line). Without it, the front matter's `rubric:` key is used.
     #[arg(long, short)]
     rubric: Option<String>,
 
@@ -64,6 +65,8 @@ enum RubricsAction {
         /// A built-in id or a path to a .toml file.
         rubric: String,
     },
+    /// Print the JSON Schema of the rubric format, for editors that validate TOML.
+    Schema,
     /// Load a rubric file and run every signal's examples; exit 2 if any fails.
     Check {
         /// A path to a .toml file, or a built-in id.
@@ -126,10 +129,16 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
             ));
         }
     };
-    let rubric = resolve_rubric(&rubric_name)?;
+    let selected = if rubric_name == "auto" {
+        Some(auto::select(&document).map_err(|e| format!("{name}: {e}"))?)
+    } else {
+        None
+    };
+    let rubric = resolve_rubric(selected.as_ref().map_or(&rubric_name, |s| &s.rubric))?;
     let analysis = analyze(&document);
     let mut grade = score(&document, &analysis, &rubric);
     grade.file = Some(name);
+    grade.selected = selected;
     let output = match cli.format {
         OutputFormat::Json => json::render(&grade),
         OutputFormat::Text => text::render(&grade, use_color(cli.color)),
@@ -226,6 +235,10 @@ fn run_rubrics(action: &RubricsAction) -> Result<ExitCode, String> {
                 ));
             }
             write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RubricsAction::Schema => {
+            write_stdout(grade::rubric::SCHEMA)?;
             Ok(ExitCode::SUCCESS)
         }
         RubricsAction::Show { rubric } => {

@@ -49,6 +49,11 @@ pub enum RubricError {
     /// The file is not a valid rubric; every problem found is listed.
     #[error("{}", list_problems(.problems))]
     Invalid { problems: Vec<RubricProblem> },
+    #[error("no built-in rubric fits the question \"{question}\"; pass --rubric with one of: {}", .available.join(", "))]
+    NoMatch {
+        question: String,
+        available: Vec<String>,
+    },
     #[error("unknown rubric `{id}`{}; built-in rubrics: {}", suggest(.suggestion), .available.join(", "))]
     Unknown {
         id: String,

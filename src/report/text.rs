@@ -44,6 +44,17 @@ pub fn render(grade: &Grade, color: bool) -> String {
         grade.rubric.title,
         grade.rubric.id
     );
+    if let Some(selected) = &grade.selected {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "rubric picked from the {} (matched: {})",
+                selected.source,
+                selected.words.join(", ")
+            ))
+        );
+    }
     if let Some(question) = &grade.question {
         let _ = writeln!(out, "{}", style.dim(&format!("question: {question}")));
     }

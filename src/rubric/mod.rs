@@ -2,6 +2,7 @@
 //! (`load`), and the compiled form the scorer uses — every phrase list of a rubric in one
 //! Aho-Corasick automaton, regexes compiled once.
 
+pub mod auto;
 pub mod builtin;
 mod load;
 mod schema;
@@ -11,6 +12,9 @@ pub use load::load;
 use crate::analysis::QuantityKind;
 use crate::analysis::phrase::PhraseMatcher;
 use regex::Regex;
+
+/// The JSON Schema of the rubric format (`grade rubrics schema`).
+pub const SCHEMA: &str = include_str!("../../docs/rubric.schema.json");
 
 /// Index of a phrase list in [`CompiledRubric::matcher`].
 pub type ListId = u32;

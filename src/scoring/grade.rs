@@ -13,6 +13,8 @@ pub struct Grade {
     /// The answer's file, as the caller named it (`-` for stdin); set at the edge.
     pub file: Option<String>,
     pub rubric: RubricRef,
+    /// How `--rubric auto` picked the rubric; null when it was named.
+    pub selected: Option<crate::rubric::auto::Selection>,
     pub question: Option<String>,
     /// 0–100 after penalties, one decimal.
     pub score: f64,

@@ -103,6 +103,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     Grade {
         schema: SCHEMA,
         file: None,
+        selected: None,
         rubric: RubricRef {
             id: rubric.id.clone(),
             title: rubric.title.clone(),

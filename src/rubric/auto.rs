@@ -1,0 +1,90 @@
+//! `--rubric auto`: picks the built-in rubric whose `match` phrases best fit the question,
+//! read from the front matter's `question:` or else the answer's first line.
+
+use super::builtin;
+use crate::analysis::fold::Folded;
+use crate::analysis::phrase::PhraseMatcher;
+use crate::document::Document;
+use crate::error::RubricError;
+use serde::Serialize;
+
+/// Which rubric was picked, from what text, on which words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Selection {
+    pub rubric: String,
+    /// "front matter" or "first line".
+    pub source: &'static str,
+    pub words: Vec<String>,
+}
+
+/// Picks a rubric for the document; an error lists the rubrics when none fits.
+pub fn select(document: &Document) -> Result<Selection, RubricError> {
+    let (source, question) = match document
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.question.as_deref())
+    {
+        Some(question) => ("front matter", question),
+        None => ("first line", document.first_line().unwrap_or_default()),
+    };
+    let folded = Folded::new(question);
+    let mut best: Option<Selection> = None;
+    for (id, source_toml) in builtin::SOURCES {
+        let phrases = match_phrases(source_toml);
+        let matcher = PhraseMatcher::new([phrases.iter()]);
+        let mut words: Vec<String> = matcher
+            .find(&folded)
+            .into_iter()
+            .map(|hit| hit.span.text(question).to_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        if !words.is_empty() && best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
+            best = Some(Selection {
+                rubric: (*id).to_owned(),
+                source,
+                words,
+            });
+        }
+    }
+    best.ok_or_else(|| RubricError::NoMatch {
+        question: question.trim().to_owned(),
+        available: builtin::ids().map(str::to_owned).collect(),
+    })
+}
+
+/// The `match` list of a built-in rubric, read without compiling the whole rubric.
+fn match_phrases(source: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct OnlyMatch {
+        #[serde(default, rename = "match")]
+        phrases: Vec<String>,
+    }
+    toml::from_str::<OnlyMatch>(source)
+        .map(|m| m.phrases)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse;
+
+    #[test]
+    fn picks_from_the_front_matter_question() {
+        let doc = parse("---\nquestion: Pitch a new feature for Netflix.\n---\nMy idea is …");
+        let selection = select(&doc).unwrap();
+        assert_eq!(selection.rubric, "product-pitch");
+        assert_eq!(selection.source, "front matter");
+        assert!(selection.words.contains(&"pitch".to_owned()));
+    }
+
+    #[test]
+    fn no_fit_lists_the_rubrics() {
+        let doc = parse("Sourdough needs a healthy starter.");
+        match select(&doc) {
+            Err(RubricError::NoMatch { available, .. }) => assert!(!available.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+}
