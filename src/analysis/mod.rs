@@ -139,6 +139,10 @@ pub fn analyze(document: &Document) -> Analysis {
                     function_words += 1;
                 }
                 if lexicon::is_negation(word) {
+                    // "no X no Y": the first negation still covers X.
+                    if let Some((neg_start, _)) = negation {
+                        negations.push(Span::new(neg_start, word_span.start));
+                    }
                     negation = Some((word_span.end, NEGATION_REACH_WORDS));
                 }
                 syllables += readability::syllables(word);

@@ -56,7 +56,8 @@ const DURATION_UNITS: &str = r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|ho
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let num = r"[0-9][0-9,]*(?:\.[0-9]+)?";
+        // Thousands separators only in groups of three, so "in 2019, after" stays a year.
+        let num = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
         let scale = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)";
         let source = format!(
             r"(?i)(?P<money>[$€£]\s?{num}{scale}?|{num}{scale}?\s?(?:dollars|usd|euros|eur|pounds)\b)|(?P<percent>{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b|(?:{num}|\b(?:{NUMBER_WORDS}))(?:\s|-)points?\b)|(?P<multiplier>{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b)|(?P<duration>{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b)|(?P<count>{num}{scale}?)"
@@ -124,7 +125,7 @@ mod tests {
         use QuantityKind::*;
         assert_eq!(
             kinds(
-                "We grew 12.5% in 6 weeks, a 3x lift worth $2M and $170,000; 40 titles since 2019."
+                "We grew 12.5% in 6 weeks, a 3x lift worth $2M and $170,000; 40 titles since 2019, then 1,200."
             ),
             vec![
                 (Percent, "12.5%"),
@@ -134,6 +135,7 @@ mod tests {
                 (Money, "$170,000"),
                 (Count, "40"),
                 (Year, "2019"),
+                (Count, "1,200"),
             ]
         );
     }

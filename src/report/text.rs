@@ -67,6 +67,13 @@ pub fn render(grade: &Grade, color: bool) -> String {
             grade.points, grade.penalties
         );
     }
+    if grade.repetition_factor < 1.0 {
+        let _ = write!(
+            out,
+            "\n  × {:.2}: most sentences repeat earlier ones, so only the share that does not counts",
+            grade.repetition_factor
+        );
+    }
     out.push_str("\n\n");
 
     for criterion in &grade.criteria {

@@ -4,10 +4,33 @@ use super::{CompiledRubric, load};
 use crate::error::RubricError;
 
 /// (id, TOML source) of every built-in rubric, in the order `rubrics list` shows them.
-pub const SOURCES: &[(&str, &str)] = &[(
-    "product-pitch",
-    include_str!("../../rubrics/product-pitch.toml"),
-)];
+pub const SOURCES: &[(&str, &str)] = &[
+    (
+        "product-pitch",
+        include_str!("../../rubrics/product-pitch.toml"),
+    ),
+    (
+        "ux-vs-business",
+        include_str!("../../rubrics/ux-vs-business.toml"),
+    ),
+    (
+        "technical-design",
+        include_str!("../../rubrics/technical-design.toml"),
+    ),
+    (
+        "failure-story",
+        include_str!("../../rubrics/failure-story.toml"),
+    ),
+    (
+        "culture-fit",
+        include_str!("../../rubrics/culture-fit.toml"),
+    ),
+    (
+        "salary-negotiation",
+        include_str!("../../rubrics/salary-negotiation.toml"),
+    ),
+    ("metrics", include_str!("../../rubrics/metrics.toml")),
+];
 
 pub fn ids() -> impl Iterator<Item = &'static str> {
     SOURCES.iter().map(|(id, _)| *id)

@@ -21,6 +21,8 @@ pub struct Grade {
     /// 0–100 from the criteria alone, before penalties.
     pub points: f64,
     pub penalties: f64,
+    /// The multiplier for an answer made mostly of repeated sentences (1 otherwise).
+    pub repetition_factor: f64,
     pub band: String,
     pub criteria: Vec<CriterionGrade>,
     pub mistakes: Vec<MistakeFound>,

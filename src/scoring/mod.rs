@@ -96,7 +96,8 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         0.0
     };
     let penalties: f64 = mistakes.iter().map(|m| m.penalty).sum();
-    let score = round1((points - penalties).clamp(0.0, 100.0) * repetition_factor(analysis));
+    let repetition = repetition_factor(analysis);
+    let score = round1((points - penalties).clamp(0.0, 100.0) * repetition);
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
     let discounted = discounted(document, analysis, &context);
 
@@ -116,6 +117,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         score,
         points: round1(points),
         penalties: round1(penalties),
+        repetition_factor: round2(repetition),
         band: rubric.band_for(score).to_owned(),
         criteria,
         mistakes,

@@ -1,5 +1,6 @@
 //! `sequence`: groups of phrases that should come in order — situation before action
-//! before result, goal before metrics. Headings count here, so Markdown sections work.
+//! before result, goal before metrics. Headings count here, so Markdown sections work;
+//! repeated and keyword-packed sentences do not.
 //! Earns `points` for each step found after the one before it.
 
 use super::Found;
@@ -11,7 +12,11 @@ pub fn evaluate(steps: &[ListId], context: &Context) -> Found {
     let mut after: Option<usize> = None;
     for &step in steps {
         let next = context.by_list[step as usize].iter().find(|&&(s, _)| {
-            after.is_none_or(|a| s > a) && context.discount[s] != Some(Discount::Repeated)
+            after.is_none_or(|a| s > a)
+                && !matches!(
+                    context.discount[s],
+                    Some(Discount::Repeated | Discount::KeywordPacked)
+                )
         });
         match next {
             Some(&(sentence, span)) => {
