@@ -6,7 +6,7 @@ use grade::error::{DecodeError, RubricError};
 use grade::report::{json, text};
 use grade::rubric::{CompiledRubric, auto, builtin};
 use grade::scoring::examples;
-use grade::{Error, analyze, decode, parse, score};
+use grade::{analyze, decode, parse, score};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -110,8 +110,7 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
     };
     let name = path.display().to_string();
     let bytes = read_input(path, cli.max_bytes)?;
-    let text =
-        decode(bytes.clone(), cli.max_bytes).map_err(|e| decode_message(&name, &bytes, &e))?;
+    let text = decode(bytes, cli.max_bytes).map_err(|e| decode_message(&name, &e))?;
     let document = parse(&text);
     let rubric_name = match (
         &cli.rubric,
@@ -178,13 +177,10 @@ fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
 }
 
 /// A decode error with the file name, and line:column for a bad byte.
-fn decode_message(name: &str, bytes: &[u8], error: &DecodeError) -> String {
-    match *error {
-        DecodeError::InvalidUtf8 { offset } | DecodeError::Binary { offset } => {
-            let before = String::from_utf8_lossy(&bytes[..offset]);
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            format!("{name}:{line}:{column}: {error}")
+fn decode_message(name: &str, error: &DecodeError) -> String {
+    match error {
+        DecodeError::InvalidUtf8 { position, .. } | DecodeError::Binary { position, .. } => {
+            format!("{name}:{position}: {error}")
         }
         _ => format!("{name}: {error}"),
     }
@@ -204,21 +200,7 @@ fn resolve_rubric(name: &str) -> Result<CompiledRubric, String> {
 }
 
 fn rubric_message(origin: &str, error: &RubricError) -> String {
-    match error {
-        RubricError::Invalid { problems } => {
-            let noun = if problems.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            };
-            let mut out = format!("invalid rubric {origin} ({} {noun})", problems.len());
-            for problem in problems {
-                out.push_str(&format!("\n  {origin}:{problem}"));
-            }
-            out
-        }
-        other => Error::from(other.clone()).to_string(),
-    }
+    error.describe(Some(origin))
 }
 
 fn run_rubrics(action: &RubricsAction) -> Result<ExitCode, String> {

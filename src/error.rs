@@ -17,9 +17,9 @@ pub enum DecodeError {
     #[error("the file is empty (or holds only white space); there is nothing to grade")]
     Empty,
     #[error("the file looks binary (a NUL byte at byte offset {offset}); grade reads UTF-8 text")]
-    Binary { offset: usize },
+    Binary { offset: usize, position: LineCol },
     #[error("the file is not valid UTF-8 (invalid byte at byte offset {offset}); save it as UTF-8")]
-    InvalidUtf8 { offset: usize },
+    InvalidUtf8 { offset: usize, position: LineCol },
     #[error("the file is {size} bytes, over the {limit}-byte limit; raise it with --max-bytes")]
     TooLarge { size: usize, limit: usize },
 }
@@ -47,7 +47,7 @@ impl fmt::Display for RubricProblem {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RubricError {
     /// The file is not a valid rubric; every problem found is listed.
-    #[error("{}", list_problems(.problems))]
+    #[error("{}", self.describe(None))]
     Invalid { problems: Vec<RubricProblem> },
     #[error("no built-in rubric fits the question \"{question}\"; pass --rubric with one of: {}", .available.join(", "))]
     NoMatch {
@@ -62,18 +62,31 @@ pub enum RubricError {
     },
 }
 
-fn list_problems(problems: &[RubricProblem]) -> String {
-    let noun = if problems.len() == 1 {
-        "problem"
-    } else {
-        "problems"
-    };
-    let mut out = format!("invalid rubric ({} {noun})", problems.len());
-    for problem in problems {
-        out.push_str("\n  ");
-        out.push_str(&problem.to_string());
+impl RubricError {
+    /// The error as the CLI prints it; `origin` (a path or id) prefixes every location.
+    pub fn describe(&self, origin: Option<&str>) -> String {
+        let RubricError::Invalid { problems } = self else {
+            return self.to_string();
+        };
+        let noun = if problems.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        };
+        let mut out = match origin {
+            Some(origin) => format!("invalid rubric {origin} ({} {noun})", problems.len()),
+            None => format!("invalid rubric ({} {noun})", problems.len()),
+        };
+        for problem in problems {
+            out.push_str("\n  ");
+            if let Some(origin) = origin {
+                out.push_str(origin);
+                out.push(':');
+            }
+            out.push_str(&problem.to_string());
+        }
+        out
     }
-    out
 }
 
 fn suggest(suggestion: &Option<String>) -> String {

@@ -20,13 +20,9 @@ fn ascii_key(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 }
 
 /// Words that glue a sentence together. Prose has plenty; keyword salad has almost none.
-pub fn is_function_word(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(n) = ascii_key(word, &mut buf) else {
-        return false;
-    };
+fn is_function_word(key: &[u8]) -> bool {
     matches!(
-        &buf[..n],
+        key,
         b"a" | b"an"
             | b"the"
             | b"and"
@@ -151,13 +147,9 @@ pub fn is_function_word(word: &str) -> bool {
 }
 
 /// Words that negate what follows them in the same clause.
-pub fn is_negation(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(n) = ascii_key(word, &mut buf) else {
-        return false;
-    };
+fn is_negation(key: &[u8]) -> bool {
     matches!(
-        &buf[..n],
+        key,
         b"not"
             | b"no"
             | b"never"
@@ -187,25 +179,14 @@ pub fn is_negation(word: &str) -> bool {
 }
 
 /// Words after a negation that undo it: "not only", "no doubt", "not just".
-pub fn cancels_negation(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(n) = ascii_key(word, &mut buf) else {
-        return false;
-    };
-    matches!(
-        &buf[..n],
-        b"only" | b"just" | b"doubt" | b"matter" | b"longer"
-    )
+fn cancels_negation(key: &[u8]) -> bool {
+    matches!(key, b"only" | b"just" | b"doubt" | b"matter" | b"longer")
 }
 
 /// Words that start a new clause, ending a negation's reach.
-pub fn is_clause_word(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(n) = ascii_key(word, &mut buf) else {
-        return false;
-    };
+fn is_clause_word(key: &[u8]) -> bool {
     matches!(
-        &buf[..n],
+        key,
         b"but"
             | b"and"
             | b"so"
@@ -218,6 +199,30 @@ pub fn is_clause_word(word: &str) -> bool {
             | b"whereas"
             | b"yet"
     )
+}
+
+/// What the analysis needs to know of one word, found with one lower-casing of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordClass {
+    pub function: bool,
+    pub negation: bool,
+    pub cancels_negation: bool,
+    pub clause: bool,
+}
+
+/// Classifies a word; long or non-ASCII words are in no list.
+pub fn classify(word: &str) -> WordClass {
+    let mut buf = [0u8; 16];
+    let Some(n) = ascii_key(word, &mut buf) else {
+        return WordClass::default();
+    };
+    let key = &buf[..n];
+    WordClass {
+        function: is_function_word(key),
+        negation: is_negation(key),
+        cancels_negation: cancels_negation(key),
+        clause: is_clause_word(key),
+    }
 }
 
 /// Lists of the lexicon matcher, in this order.
@@ -269,11 +274,11 @@ mod tests {
 
     #[test]
     fn word_classes() {
-        assert!(is_function_word("The"));
-        assert!(is_function_word("don’t"));
-        assert!(!is_function_word("retention"));
-        assert!(is_negation("Wouldn't"));
-        assert!(!is_negation("note"));
-        assert!(is_clause_word("but"));
+        assert!(classify("The").function);
+        assert!(classify("don’t").function);
+        assert!(!classify("retention").function);
+        assert!(classify("Wouldn't").negation);
+        assert!(!classify("note").negation);
+        assert!(classify("but").clause);
     }
 }

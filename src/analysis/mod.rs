@@ -123,22 +123,23 @@ pub fn analyze(document: &Document) -> Analysis {
                 );
                 let between = &text[previous_end..word_span.start];
                 previous_end = word_span.end;
-                let clause_break = between.contains([',', ';', ':', '(', ')', '—', '–'])
-                    || lexicon::is_clause_word(word);
+                let class = lexicon::classify(word);
+                let clause_break =
+                    between.contains([',', ';', ':', '(', ')', '—', '–']) || class.clause;
                 if let Some((neg_start, left)) = negation {
                     if clause_break || left == 0 {
                         negations.push(Span::new(neg_start, word_span.start));
                         negation = None;
-                    } else if lexicon::cancels_negation(word) && left == NEGATION_REACH_WORDS {
+                    } else if class.cancels_negation && left == NEGATION_REACH_WORDS {
                         negation = None;
                     } else {
                         negation = Some((neg_start, left - 1));
                     }
                 }
-                if lexicon::is_function_word(word) {
+                if class.function {
                     function_words += 1;
                 }
-                if lexicon::is_negation(word) {
+                if class.negation {
                     // "no X no Y": the first negation still covers X.
                     if let Some((neg_start, _)) = negation {
                         negations.push(Span::new(neg_start, word_span.start));

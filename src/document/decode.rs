@@ -1,6 +1,7 @@
 //! Bytes to text: UTF-8 only, a leading BOM dropped, binary and empty input refused.
 
 use crate::error::DecodeError;
+use crate::span::LineCol;
 
 /// Files above this size are refused unless the caller raises the limit.
 pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
@@ -14,10 +15,15 @@ pub fn decode(bytes: Vec<u8>, max_bytes: usize) -> Result<String, DecodeError> {
         });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(DecodeError::Binary { offset });
+        let position = position_of(&bytes, offset);
+        return Err(DecodeError::Binary { offset, position });
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        DecodeError::InvalidUtf8 {
+            offset,
+            position: position_of(e.as_bytes(), offset),
+        }
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -26,6 +32,22 @@ pub fn decode(bytes: Vec<u8>, max_bytes: usize) -> Result<String, DecodeError> {
         return Err(DecodeError::Empty);
     }
     Ok(text)
+}
+
+/// Line and column of a bad byte, counting characters on its line as far as they decode.
+fn position_of(bytes: &[u8], offset: usize) -> LineCol {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    LineCol {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
 }
 
 #[cfg(test)]
@@ -38,11 +60,17 @@ mod tests {
         assert_eq!(decode(b" \n\t ".to_vec(), 100), Err(DecodeError::Empty));
         assert_eq!(
             decode(b"ab\0c".to_vec(), 100),
-            Err(DecodeError::Binary { offset: 2 })
+            Err(DecodeError::Binary {
+                offset: 2,
+                position: LineCol { line: 1, column: 3 }
+            })
         );
         assert_eq!(
-            decode(b"abc\xFFd".to_vec(), 100),
-            Err(DecodeError::InvalidUtf8 { offset: 3 })
+            decode(b"a\nbc\xFFd".to_vec(), 100),
+            Err(DecodeError::InvalidUtf8 {
+                offset: 4,
+                position: LineCol { line: 2, column: 3 }
+            })
         );
         assert_eq!(
             decode(vec![b'a'; 11], 10),

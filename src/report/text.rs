@@ -30,6 +30,11 @@ impl Style {
     fn dim(self, text: &str) -> String {
         self.paint("2", text)
     }
+    /// A whole dimmed line of secondary information.
+    fn dim_line(self, out: &mut String, text: &str) {
+        out.push_str(&self.dim(text));
+        out.push('\n');
+    }
 }
 
 /// Renders one grade; `color` adds ANSI styles.
@@ -45,18 +50,17 @@ pub fn render(grade: &Grade, color: bool) -> String {
         grade.rubric.id
     );
     if let Some(selected) = &grade.selected {
-        let _ = writeln!(
-            out,
-            "{}",
-            style.dim(&format!(
+        style.dim_line(
+            &mut out,
+            &format!(
                 "rubric picked from the {} (matched: {})",
                 selected.source,
                 selected.words.join(", ")
-            ))
+            ),
         );
     }
     if let Some(question) = &grade.question {
-        let _ = writeln!(out, "{}", style.dim(&format!("question: {question}")));
+        style.dim_line(&mut out, &format!("question: {question}"));
     }
     let headline = format!("{:.1}/100  {}", grade.score, grade.band);
     let _ = write!(out, "score {}", style.bold(&headline));
@@ -118,10 +122,9 @@ pub fn render(grade: &Grade, color: bool) -> String {
     }
 
     let s = &grade.stats;
-    let _ = writeln!(
-        out,
-        "{}",
-        style.dim(&format!(
+    style.dim_line(
+        &mut out,
+        &format!(
             "words {}, sentences {}, numbers {}, fillers {}, hedges {}; reading ease {:.1}, grade level {:.1}",
             s.words,
             s.sentences,
@@ -130,7 +133,7 @@ pub fn render(grade: &Grade, color: bool) -> String {
             s.hedges,
             s.flesch_reading_ease,
             s.flesch_kincaid_grade
-        ))
+        ),
     );
     out
 }
