@@ -73,6 +73,19 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset of a 1-based line and character column: the inverse of
+    /// [`line_col`](Self::line_col), clamped to the line's end.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let end = self.line_starts.get(line).map_or(text.len(), |&next| next);
+        text[start..end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(end, |(i, _)| start + i)
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -99,5 +112,9 @@ mod tests {
         assert_eq!(index.line_col(text, 7), LineCol { line: 2, column: 4 });
         assert_eq!(index.line_col(text, 10), LineCol { line: 4, column: 1 });
         assert_eq!(index.line_count(), 4);
+        for offset in [0, 3, 7, 10] {
+            let at = index.line_col(text, offset);
+            assert_eq!(index.offset(text, at.line, at.column), offset);
+        }
     }
 }

@@ -20,6 +20,8 @@ fn ascii_key(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 }
 
 /// Words that glue a sentence together. Prose has plenty; keyword salad has almost none.
+/// "I" is left out: nearly every first-person sentence has it, and strings like "I owned
+/// I decided I measured" would otherwise pass for prose.
 fn is_function_word(key: &[u8]) -> bool {
     matches!(
         key,
@@ -64,6 +66,12 @@ fn is_function_word(key: &[u8]) -> bool {
             | b"through"
             | b"during"
             | b"until"
+            | b"per"
+            | b"up"
+            | b"down"
+            | b"against"
+            | b"across"
+            | b"within"
             | b"is"
             | b"are"
             | b"was"
@@ -87,7 +95,6 @@ fn is_function_word(key: &[u8]) -> bool {
             | b"might"
             | b"must"
             | b"shall"
-            | b"i"
             | b"we"
             | b"you"
             | b"he"

@@ -80,6 +80,26 @@ pub fn render(grade: &Grade, color: bool) -> String {
     }
     out.push_str("\n\n");
 
+    if !grade.flags.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold("Flags — read this answer before trusting the score")
+        );
+        for flag in &grade.flags {
+            let _ = writeln!(out, "  {} {}: {}", style.bad("⚑"), flag.id, flag.message);
+            for evidence in &flag.evidence {
+                let _ = writeln!(
+                    out,
+                    "      {:>5}  \"{}\"",
+                    format!("{}:{}", evidence.line, evidence.column),
+                    evidence.quote
+                );
+            }
+        }
+        out.push('\n');
+    }
+
     for criterion in &grade.criteria {
         render_criterion(&mut out, criterion, style);
     }

@@ -53,6 +53,12 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
     })
 }
 
+/// True when any of the phrases occurs in the question.
+pub fn fits(question: &str, phrases: &[String]) -> bool {
+    let matcher = PhraseMatcher::new([phrases.iter()]);
+    !matcher.find(&Folded::new(question)).is_empty()
+}
+
 /// The `match` list of a built-in rubric, read without compiling the whole rubric.
 fn match_phrases(source: &str) -> Vec<String> {
     #[derive(serde::Deserialize)]

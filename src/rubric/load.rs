@@ -159,6 +159,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         });
     }
 
+    let topic = file.topic.as_ref().map(|list| {
+        check_phrases(list, "topic", rubric_id, problems);
+        PhraseMatcher::new([list.get_ref().iter()])
+    });
+
     CompiledRubric {
         id: rubric_id.to_owned(),
         title: file.title.clone(),
@@ -166,6 +171,7 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         question: file.question.clone(),
         summary: file.summary.clone(),
         match_phrases: file.match_phrases.clone(),
+        topic,
         bands,
         criteria,
         mistakes,

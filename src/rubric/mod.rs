@@ -148,6 +148,9 @@ pub struct CompiledRubric {
     pub question: Option<String>,
     pub summary: Option<String>,
     pub match_phrases: Vec<String>,
+    /// The rubric's domain vocabulary, matched apart from the scored lists so that it never
+    /// earns points or changes how a sentence is judged; read by the off-topic flag.
+    pub topic: Option<PhraseMatcher>,
     /// Highest minimum first.
     pub bands: Vec<Band>,
     pub criteria: Vec<Criterion>,

@@ -18,6 +18,9 @@ pub struct RubricFile {
     /// Phrases that identify this rubric's question, for `--rubric auto`.
     #[serde(default, rename = "match")]
     pub match_phrases: Vec<String>,
+    /// Words an answer to this question can hardly avoid, for the off-topic flag.
+    #[serde(default)]
+    pub topic: Option<Spanned<Vec<String>>>,
     #[serde(default, rename = "band")]
     pub bands: Vec<Spanned<BandDef>>,
     #[serde(default, rename = "criterion")]

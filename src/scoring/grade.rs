@@ -23,7 +23,10 @@ pub struct Grade {
     pub penalties: f64,
     /// The multiplier for an answer made mostly of repeated sentences (1 otherwise).
     pub repetition_factor: f64,
+    /// The rubric's band for the score, or "Needs review" when a flag fired.
     pub band: String,
+    /// Reasons the score may not mean what it says; any flag sets the band to "Needs review".
+    pub flags: Vec<super::Flag>,
     pub criteria: Vec<CriterionGrade>,
     pub mistakes: Vec<MistakeFound>,
     pub next_steps: Vec<NextStep>,

@@ -4,10 +4,12 @@
 
 mod context;
 pub mod examples;
+mod flags;
 mod grade;
 mod signals;
 
 pub use context::Discount;
+pub use flags::{Flag, NEEDS_REVIEW};
 pub use grade::*;
 
 use crate::analysis::Analysis;
@@ -37,6 +39,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
     let mut criteria = Vec::with_capacity(rubric.criteria.len());
+    let mut earned_in = vec![false; analysis.sentences.len()];
     for criterion in &rubric.criteria {
         let mut signals = Vec::with_capacity(criterion.signals.len());
         let mut sum = 0.0;
@@ -44,6 +47,11 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             let found = signals::evaluate(signal, &context);
             let earned = found.earned(signal);
             sum += earned;
+            if earned > 0.0 {
+                for (sentence, _) in &found.sentences {
+                    earned_in[*sentence] = true;
+                }
+            }
             let evidence = found
                 .sentences
                 .iter()
@@ -100,6 +108,13 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let score = round1((points - penalties).clamp(0.0, 100.0) * repetition);
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
     let discounted = discounted(document, analysis, &context);
+    let flag_input = flags::Input::new(document, analysis, &context, rubric, &earned_in);
+    let flags = flags::detect(&flag_input);
+    let band = if flags.is_empty() {
+        rubric.band_for(score).to_owned()
+    } else {
+        NEEDS_REVIEW.to_owned()
+    };
 
     Grade {
         schema: SCHEMA,
@@ -118,7 +133,8 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         points: round1(points),
         penalties: round1(penalties),
         repetition_factor: round2(repetition),
-        band: rubric.band_for(score).to_owned(),
+        band,
+        flags,
         criteria,
         mistakes,
         next_steps,
@@ -255,7 +271,12 @@ fn discounted(document: &Document, analysis: &Analysis, context: &Context) -> Ve
 /// Longest quote shown, in characters; longer sentences are cut at a word boundary.
 const QUOTE_CHARS: usize = 160;
 
-fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[Span]) -> Evidence {
+pub(crate) fn quote(
+    document: &Document,
+    analysis: &Analysis,
+    sentence: usize,
+    matched: &[Span],
+) -> Evidence {
     let span = analysis.sentences[sentence].span;
     let text = span.text(&document.text);
     let mut quote: String = text.split_whitespace().collect::<Vec<_>>().join(" ");

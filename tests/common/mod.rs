@@ -74,3 +74,68 @@ pub fn fixtures() -> Vec<Fixture> {
     }
     out
 }
+
+/// `n` varied sentences with no interview vocabulary: padding that says nothing, for the
+/// tests that show length alone buys nothing. Deterministic; few words repeat nearby.
+pub fn neutral_sentences(n: usize) -> Vec<String> {
+    const WHO: [&str; 11] = [
+        "The old harbour",
+        "A quiet lane",
+        "My aunt's garden",
+        "The river path",
+        "An early ferry",
+        "Our village bakery",
+        "The north meadow",
+        "A narrow bridge",
+        "The church tower",
+        "Grandfather's orchard",
+        "The town square",
+    ];
+    const DID: [&str; 7] = [
+        "looked calm",
+        "stayed busy",
+        "felt colder",
+        "seemed brighter",
+        "grew louder",
+        "smelled of pine",
+        "caught the light",
+    ];
+    const WHEN: [&str; 13] = [
+        "that morning",
+        "by evening",
+        "after heavy rain",
+        "before lunch",
+        "on Sunday",
+        "in late autumn",
+        "during the fair",
+        "at dawn",
+        "past midnight",
+        "around noon",
+        "through winter",
+        "under grey skies",
+        "as swallows returned",
+    ];
+    const THEN: [&str; 5] = [
+        "while gulls circled overhead",
+        "and nobody minded",
+        "as usual",
+        "like every year",
+        "despite the wind",
+    ];
+    (0..n)
+        .map(|i| {
+            format!(
+                "{} {} {}, {}.",
+                WHO[i % WHO.len()],
+                DID[i % DID.len()],
+                WHEN[i % WHEN.len()],
+                THEN[i % THEN.len()]
+            )
+        })
+        .collect()
+}
+
+/// Words in a text, as a reader counts them.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
