@@ -7,6 +7,8 @@
 //! → [`Grade`]) → [`report`] renderers. Only the binary touches files and the terminal.
 
 pub mod analysis;
+pub mod calibrate;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod report;

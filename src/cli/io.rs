@@ -3,9 +3,50 @@
 
 use super::ColorChoice;
 use grade::error::{DecodeError, RubricError};
-use grade::rubric::{CompiledRubric, builtin};
+use grade::rubric::{CompiledRubric, auto, builtin};
+use grade::{Grade, analyze, decode, parse, score};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+
+/// Reads and grades one answer. The rubric is the one named, else the front matter's
+/// `rubric:`; `auto` picks one from the question. Compiled rubrics are kept in `rubrics`
+/// so that a run compiles each one once.
+pub(crate) fn grade_path(
+    path: &Path,
+    rubric: Option<&str>,
+    max_bytes: usize,
+    rubrics: &mut BTreeMap<String, CompiledRubric>,
+) -> Result<Grade, String> {
+    let name = path.display().to_string();
+    let bytes = read_input(path, max_bytes)?;
+    let text = decode(bytes, max_bytes).map_err(|e| decode_message(&name, &e))?;
+    let document = parse(&text);
+    let front_matter_rubric = document
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.rubric.as_deref());
+    let Some(rubric_name) = rubric.or(front_matter_rubric) else {
+        return Err(format!(
+            "{name}: no rubric chosen; pass --rubric ID or add `rubric:` to the front matter (built-in: {})",
+            builtin::ids().collect::<Vec<_>>().join(", ")
+        ));
+    };
+    let selected = if rubric_name == "auto" {
+        Some(auto::select(&document).map_err(|e| format!("{name}: {e}"))?)
+    } else {
+        None
+    };
+    let rubric_id = selected.as_ref().map_or(rubric_name, |s| s.rubric.as_str());
+    if !rubrics.contains_key(rubric_id) {
+        rubrics.insert(rubric_id.to_owned(), resolve_rubric(rubric_id)?);
+    }
+    let analysis = analyze(&document);
+    let mut grade = score(&document, &analysis, &rubrics[rubric_id]);
+    grade.file = Some(name);
+    grade.selected = selected;
+    Ok(grade)
+}
 
 /// Reads a file or stdin, refusing folders and files over the size limit before reading.
 pub(crate) fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {

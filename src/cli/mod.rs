@@ -1,14 +1,14 @@
 //! Command line: argument parsing, reading the answer, choosing the rubric and renderer,
 //! and exit codes (0 graded, 1 a bound failed, 2 could not grade). No grading logic.
 
+mod calibrate;
+mod compare;
 mod io;
 mod rubrics;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grade::report::{json, text};
-use grade::rubric::{auto, builtin};
-use grade::{analyze, decode, parse, score};
-use io::{decode_message, read_input, resolve_rubric, use_color, write_stdout};
+use io::{grade_path, use_color, write_stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -55,6 +55,33 @@ enum Command {
         #[command(subcommand)]
         action: RubricsAction,
     },
+    /// Measure how grade's scores agree with human scores on labelled answers.
+    ///
+    /// LABELS is a CSV with a header `file,score[,rubric][,<criterion id>…]`: one answer per
+    /// row, its human score as an integer on any scale, optionally its rubric and a human
+    /// score per criterion. Paths are relative to the CSV's folder.
+    Calibrate {
+        labels: PathBuf,
+        /// The rubric for rows without a `rubric` column (else their front matter's).
+        #[arg(long, short)]
+        rubric: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
+    /// Show what a rewrite changed: scores, evidence gained and lost, mistakes and flags.
+    Compare {
+        before: PathBuf,
+        after: PathBuf,
+        /// A built-in id, a rubric .toml, or `auto`; else the first draft's front matter.
+        #[arg(long, short)]
+        rubric: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -92,6 +119,19 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rubrics { action }) => rubrics::run_rubrics(action),
+        Some(Command::Calibrate {
+            labels,
+            rubric,
+            format,
+            max_bytes,
+        }) => calibrate::run(labels, rubric.as_deref(), *format, *max_bytes),
+        Some(Command::Compare {
+            before,
+            after,
+            rubric,
+            format,
+            max_bytes,
+        }) => compare::run(before, after, rubric.as_deref(), *format, *max_bytes),
         None => run_grade(&cli),
     };
     match result {
@@ -109,36 +149,12 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
             "no answer given: pass a file (or `-` for standard input); see `grade --help`".into(),
         );
     };
-    let name = path.display().to_string();
-    let bytes = read_input(path, cli.max_bytes)?;
-    let text = decode(bytes, cli.max_bytes).map_err(|e| decode_message(&name, &e))?;
-    let document = parse(&text);
-    let rubric_name = match (
-        &cli.rubric,
-        document
-            .front_matter
-            .as_ref()
-            .and_then(|f| f.rubric.as_ref()),
-    ) {
-        (Some(r), _) => r.clone(),
-        (None, Some(r)) => r.clone(),
-        (None, None) => {
-            return Err(format!(
-                "{name}: no rubric chosen; pass --rubric ID or add `rubric:` to the front matter (built-in: {})",
-                builtin::ids().collect::<Vec<_>>().join(", ")
-            ));
-        }
-    };
-    let selected = if rubric_name == "auto" {
-        Some(auto::select(&document).map_err(|e| format!("{name}: {e}"))?)
-    } else {
-        None
-    };
-    let rubric = resolve_rubric(selected.as_ref().map_or(&rubric_name, |s| &s.rubric))?;
-    let analysis = analyze(&document);
-    let mut grade = score(&document, &analysis, &rubric);
-    grade.file = Some(name);
-    grade.selected = selected;
+    let grade = grade_path(
+        path,
+        cli.rubric.as_deref(),
+        cli.max_bytes,
+        &mut Default::default(),
+    )?;
     let output = match cli.format {
         OutputFormat::Json => json::render(&grade),
         OutputFormat::Text => text::render(&grade, use_color(cli.color)),

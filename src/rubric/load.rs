@@ -12,9 +12,9 @@ use toml::Spanned;
 
 /// Bands used when a rubric declares none.
 const DEFAULT_BANDS: &[(f64, &str)] = &[
-    (80.0, "Strong"),
-    (65.0, "Good"),
-    (45.0, "Developing"),
+    (75.0, "Strong"),
+    (50.0, "Good"),
+    (20.0, "Developing"),
     (0.0, "Weak"),
 ];
 

@@ -1,0 +1,207 @@
+//! The labels file: CSV with a header `file,score[,rubric][,<criterion id>…]`, one labelled
+//! answer per row, human scores as integers on any scale. Quoted fields follow RFC 4180.
+
+use thiserror::Error;
+
+/// A problem in the labels file, at a line and column.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{line}:{column}: {message}")]
+pub struct LabelsError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// As written in the file: relative paths are relative to the labels file's folder.
+    pub file: String,
+    pub score: i64,
+    pub rubric: Option<String>,
+    /// One per criterion column, None where the cell is empty.
+    pub criteria: Vec<Option<i64>>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// The criterion columns' names: criterion ids of the rubric.
+    pub criteria: Vec<String>,
+    pub rows: Vec<Label>,
+}
+
+/// Parses a labels CSV; every error names its line and column.
+pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((header_line, header)) = lines.next() else {
+        return Err(error(
+            1,
+            1,
+            "the labels file is empty; expected a header `file,score`",
+        ));
+    };
+    let header = fields(header, header_line)?;
+    let names: Vec<String> = header
+        .iter()
+        .map(|(_, f)| f.trim().to_lowercase())
+        .collect();
+    let column_of = |name: &str| names.iter().position(|n| n == name);
+    let (Some(file_col), Some(score_col)) = (column_of("file"), column_of("score")) else {
+        return Err(error(
+            header_line,
+            1,
+            "the header must name the columns `file` and `score`",
+        ));
+    };
+    let rubric_col = column_of("rubric");
+    let criterion_cols: Vec<usize> = (0..names.len())
+        .filter(|&i| i != file_col && i != score_col && Some(i) != rubric_col)
+        .collect();
+    let mut rows = Vec::new();
+    for (line, row) in lines {
+        let cells = fields(row, line)?;
+        if cells.len() != names.len() {
+            return Err(error(
+                line,
+                1,
+                &format!("{} fields, but the header has {}", cells.len(), names.len()),
+            ));
+        }
+        let integer = |col: usize| -> Result<Option<i64>, LabelsError> {
+            let (column, cell) = &cells[col];
+            let cell = cell.trim();
+            if cell.is_empty() {
+                return Ok(None);
+            }
+            cell.parse().map(Some).map_err(|_| {
+                error(
+                    line,
+                    *column,
+                    &format!(
+                        "`{cell}` is not an integer score in column `{}`",
+                        names[col]
+                    ),
+                )
+            })
+        };
+        let Some(score) = integer(score_col)? else {
+            return Err(error(line, cells[score_col].0, "the `score` is empty"));
+        };
+        let file = cells[file_col].1.trim().to_owned();
+        if file.is_empty() {
+            return Err(error(line, 1, "the `file` is empty"));
+        }
+        rows.push(Label {
+            file,
+            score,
+            rubric: rubric_col
+                .map(|c| cells[c].1.trim().to_owned())
+                .filter(|r| !r.is_empty()),
+            criteria: criterion_cols
+                .iter()
+                .map(|&c| integer(c))
+                .collect::<Result<_, _>>()?,
+            line,
+        });
+    }
+    if rows.is_empty() {
+        return Err(error(
+            header_line,
+            1,
+            "no labelled answers below the header",
+        ));
+    }
+    Ok(Labels {
+        criteria: criterion_cols.iter().map(|&c| names[c].clone()).collect(),
+        rows,
+    })
+}
+
+/// Splits one CSV line into (1-based column, unquoted field).
+fn fields(line: &str, line_no: usize) -> Result<Vec<(usize, String)>, LabelsError> {
+    let mut out = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    loop {
+        let start = chars.peek().map_or(line.len(), |&(i, _)| i);
+        let column = line[..start].chars().count() + 1;
+        let mut field = String::new();
+        if chars.peek().is_some_and(|&(_, c)| c == '"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    Some((_, '"')) if chars.peek().is_some_and(|&(_, c)| c == '"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    Some((_, '"')) => break,
+                    Some((_, c)) => field.push(c),
+                    None => return Err(error(line_no, column, "a quoted field is not closed")),
+                }
+            }
+            if chars.peek().is_some_and(|&(_, c)| c != ',') {
+                let at = chars.peek().map_or(line.len(), |&(i, _)| i);
+                let column = line[..at].chars().count() + 1;
+                return Err(error(line_no, column, "text after a closing quote"));
+            }
+        } else {
+            while let Some(&(_, c)) = chars.peek() {
+                if c == ',' {
+                    break;
+                }
+                field.push(c);
+                chars.next();
+            }
+        }
+        out.push((column, field));
+        match chars.next() {
+            Some((_, ',')) => continue,
+            _ => return Ok(out),
+        }
+    }
+}
+
+fn error(line: usize, column: usize, message: &str) -> LabelsError {
+    LabelsError {
+        line,
+        column,
+        message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_files_scores_rubrics_and_criterion_columns() {
+        let labels =
+            parse_labels("file,score,rubric,data\na.md,4,product-pitch,3\n\"b, c.md\",2,,\n")
+                .unwrap();
+        assert_eq!(labels.criteria, ["data"]);
+        assert_eq!(labels.rows[0].rubric.as_deref(), Some("product-pitch"));
+        assert_eq!(labels.rows[0].criteria, [Some(3)]);
+        assert_eq!(labels.rows[1].file, "b, c.md");
+        assert_eq!(labels.rows[1].rubric, None);
+        assert_eq!(labels.rows[1].criteria, [None]);
+        assert_eq!(labels.rows[1].line, 3);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = parse_labels("file,score\na.md,four\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 6));
+        assert!(e.message.contains("`four`"), "{e}");
+        let e = parse_labels("file,score\n\"a.md,3\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+        let e = parse_labels("name,grade\n").unwrap_err();
+        assert!(e.message.contains("`file` and `score`"));
+        assert!(parse_labels("").is_err());
+        assert!(parse_labels("file,score\n").is_err());
+        let e = parse_labels("file,score\na.md,3,extra\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,33 @@
+//! `grade compare BEFORE AFTER --rubric ID`: grades two drafts under one rubric and shows
+//! what the rewrite changed.
+
+use super::OutputFormat;
+use super::io::{grade_path, write_stdout};
+use grade::compare::compare;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(crate) fn run(
+    before: &Path,
+    after: &Path,
+    rubric: Option<&str>,
+    format: OutputFormat,
+    max_bytes: usize,
+) -> Result<ExitCode, String> {
+    let mut rubrics = Default::default();
+    let old = grade_path(before, rubric, max_bytes, &mut rubrics)?;
+    // The second draft is graded under the rubric the first one got, so the two compare.
+    let new = grade_path(after, Some(&old.rubric.id), max_bytes, &mut rubrics)?;
+    let comparison = compare(&old, &new);
+    let output = match format {
+        OutputFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&comparison).expect("a comparison always serializes");
+            json.push('\n');
+            json
+        }
+        OutputFormat::Text => grade::report::comparison::render(&comparison),
+    };
+    write_stdout(&output)?;
+    Ok(ExitCode::SUCCESS)
+}
