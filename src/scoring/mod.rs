@@ -33,7 +33,7 @@ pub(crate) fn round2(x: f64) -> f64 {
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
-    let context = Context::new(analysis, &document.text, rubric);
+    let context = Context::new(analysis, document.graded_text(), rubric);
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
     let mut criteria = Vec::with_capacity(rubric.criteria.len());
@@ -257,7 +257,7 @@ const QUOTE_CHARS: usize = 160;
 
 fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[Span]) -> Evidence {
     let span = analysis.sentences[sentence].span;
-    let text = span.text(&document.text);
+    let text = span.text(document.graded_text());
     let mut quote: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if quote.chars().count() > QUOTE_CHARS {
         let cut = quote
@@ -282,7 +282,7 @@ fn quote(document: &Document, analysis: &Analysis, sentence: usize, matched: &[S
         matched: matched
             .iter()
             .map(|m| {
-                m.text(&document.text)
+                m.text(document.graded_text())
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
