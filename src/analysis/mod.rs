@@ -2,8 +2,10 @@
 //! every criterion — words, sentences, quantities, fillers, hedges, negations, readability
 //! and repeated sentences. Nothing here depends on a rubric.
 
+pub mod delivery;
 pub mod fold;
 pub mod lexicon;
+pub mod metrics;
 pub mod phrase;
 pub mod quantities;
 pub mod readability;
@@ -12,6 +14,7 @@ use crate::document::{BlockKind, Document};
 use crate::span::Span;
 use fold::Folded;
 pub use quantities::{Quantity, QuantityKind};
+pub use delivery::Delivery;
 pub use readability::Readability;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -57,6 +60,8 @@ pub struct Analysis {
     pub readability: Readability,
     /// Sentences that repeat an earlier one.
     pub repeated_sentences: usize,
+    /// Pace, fillers, pauses and talk share, for a transcript.
+    pub delivery: Option<Delivery>,
 }
 
 impl Analysis {
@@ -190,7 +195,7 @@ pub fn analyze(document: &Document) -> Analysis {
         sentences.iter().filter(|s| !s.is_heading()).count().max(1),
         syllables,
     );
-    Analysis {
+    let mut analysis = Analysis {
         folded,
         words,
         sentences,
@@ -200,7 +205,10 @@ pub fn analyze(document: &Document) -> Analysis {
         negations,
         readability,
         repeated_sentences,
-    }
+        delivery: None,
+    };
+    analysis.delivery = delivery::measure(document, &analysis);
+    analysis
 }
 
 /// "like" is a filler only when set off by commas ("it's, like, cheap"); "I'd like to" and
