@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod phrase;
 pub mod quantities;
 pub mod readability;
+pub mod summary;
 
 use crate::document::{BlockKind, Document};
 use crate::span::Span;

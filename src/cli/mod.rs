@@ -1,14 +1,15 @@
 //! Command line: argument parsing, reading the answer, choosing the rubric and renderer,
 //! and exit codes (0 graded, 1 a bound failed, 2 could not grade). No grading logic.
 
+mod analyze;
 mod io;
 mod rubrics;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grade::report::{json, text};
 use grade::rubric::{auto, builtin};
-use grade::{analyze, decode, parse, score};
-use io::{decode_message, read_input, resolve_rubric, use_color, write_stdout};
+use grade::{analyze, score};
+use io::{resolve_rubric, use_color, write_stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,10 +47,15 @@ struct Cli {
     /// Refuse answers larger than this many bytes.
     #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+
+    #[command(flatten)]
+    input: analyze::InputArgs,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Text and delivery statistics of an answer or transcript, without a rubric.
+    Analyze(analyze::AnalyzeArgs),
     /// List, show or check rubrics.
     Rubrics {
         #[command(subcommand)]
@@ -92,6 +98,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rubrics { action }) => rubrics::run_rubrics(action),
+        Some(Command::Analyze(args)) => analyze::run_analyze(args),
         None => run_grade(&cli),
     };
     match result {
@@ -110,9 +117,7 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
         );
     };
     let name = path.display().to_string();
-    let bytes = read_input(path, cli.max_bytes)?;
-    let text = decode(bytes, cli.max_bytes).map_err(|e| decode_message(&name, &e))?;
-    let document = parse(&text);
+    let document = analyze::load_document(path, cli.max_bytes, &cli.input)?;
     let rubric_name = match (
         &cli.rubric,
         document
