@@ -449,6 +449,15 @@ pub fn render_delivery(delivery: &Delivery) -> String {
         .iter()
         .map(|t| format!("line {} {:.0}{}", t.line, t.wpm, if t.estimated { "*" } else { "" }))
         .collect();
-    let _ = writeln!(out, "  pace per turn (words per minute): {}", paces.join(", "));
+    let legend = if delivery.turns.iter().any(|t| t.estimated) {
+        " (* estimated)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "  pace per turn (words per minute{legend}): {}",
+        paces.join(", ")
+    );
     out
 }
