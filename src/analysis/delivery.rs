@@ -41,7 +41,8 @@ pub struct Delivery {
     pub speaking_seconds: f64,
     /// True when some speaking time was estimated at 150 words per minute (no timestamps).
     pub speaking_time_estimated: bool,
-    pub pace_wpm: f64,
+    /// Words per minute; null when nothing is timed (an estimate would only restate 150).
+    pub pace_wpm: Option<f64>,
     pub turns: Vec<TurnDelivery>,
     pub words_per_turn: f64,
     pub fillers: Rate,
@@ -180,6 +181,10 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     }
     let words = analysis.word_count();
     let pace = per_minute(words, speaking_seconds);
+    let timed = transcript
+        .candidate_turns()
+        .flat_map(|t| &t.segments)
+        .any(|s| s.duration_ms().is_some());
     let fillers = rate(&analysis.fillers, text, words, speaking_seconds);
     let hedges = rate(&analysis.hedges, text, words, speaking_seconds);
 
@@ -238,8 +243,9 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         .cloned();
     let words_per_turn = round1(words as f64 / turns.len().max(1) as f64);
 
-    let mut checks = vec![
-        check(
+    let mut checks = Vec::new();
+    if timed {
+        checks.push(check(
             "pace-wpm",
             pace,
             "130–175 words per minute",
@@ -249,7 +255,9 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
             } else {
                 "faster than a listener can follow; slow down and let key numbers land"
             },
-        ),
+        ));
+    }
+    checks.extend([
         check(
             "fillers-per-100-words",
             fillers.per_100_words,
@@ -271,7 +279,7 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
             candidate_share >= TALK_SHARE_MIN,
             "the interviewer did most of the talking; give fuller answers",
         ),
-    ];
+    ]);
     if let Some(longest) = &longest_monologue {
         checks.push(check(
             "longest-monologue-seconds",
@@ -288,7 +296,7 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         words,
         speaking_seconds: round1(speaking_seconds),
         speaking_time_estimated: estimated,
-        pace_wpm: round1(pace),
+        pace_wpm: timed.then(|| round1(pace)),
         turns,
         words_per_turn,
         fillers,
@@ -330,7 +338,7 @@ mod tests {
         assert_eq!(delivery.words, 24);
         assert_eq!(delivery.speaking_seconds, 9.5);
         assert!(!delivery.speaking_time_estimated);
-        assert_eq!(delivery.pace_wpm, 151.6);
+        assert_eq!(delivery.pace_wpm, Some(151.6));
         assert_eq!(delivery.fillers.count, 1);
         let pauses = delivery.pauses.as_ref().unwrap();
         assert_eq!(pauses.len(), 1);
@@ -345,7 +353,8 @@ mod tests {
         let analysis = analyze(&parse(text));
         let delivery = analysis.delivery.unwrap();
         assert!(delivery.speaking_time_estimated);
-        assert_eq!(delivery.pace_wpm, 150.0);
+        assert_eq!(delivery.pace_wpm, None);
+        assert_eq!(delivery.speaking_seconds, 5.2);
         assert!(delivery.pauses.is_none());
     }
 }

@@ -31,7 +31,7 @@ pub const METRICS: &[MetricDef] = &[
     def("fillers-per-100-words", "filler words per 100 words", false),
     def("hedges-per-100-words", "hedges per 100 words", false),
     def("speaking-seconds", "the candidate's speaking time, seconds", true),
-    def("pace-wpm", "the candidate's words per minute", true),
+    def("pace-wpm", "the candidate's words per minute (needs timestamps)", true),
     def("fillers-per-minute", "filler words per minute of speech", true),
     def("pauses", "silences over 3 s between cues (0 when not measurable)", true),
     def("talk-share", "the candidate's share of all words spoken, percent", true),
@@ -78,7 +78,7 @@ pub fn value(analysis: &Analysis, name: &str) -> Option<f64> {
         .map_or(0.0, |s| s.share);
     match name {
         "speaking-seconds" => Some(delivery.speaking_seconds),
-        "pace-wpm" => Some(delivery.pace_wpm),
+        "pace-wpm" => delivery.pace_wpm,
         "fillers-per-minute" => Some(delivery.fillers.per_minute),
         "pauses" => Some(delivery.pauses.as_ref().map_or(0, Vec::len) as f64),
         "talk-share" => Some(candidate_share),
@@ -101,7 +101,7 @@ mod tests {
             "Interviewer: Go on.\nCandidate: We cut churn by 3% in six weeks, um, mostly.\n",
         ));
         let written = analyze(&parse("We cut churn by 3% in six weeks."));
-        for metric in METRICS {
+        for metric in METRICS.iter().filter(|m| m.name != "pace-wpm") {
             assert!(value(&spoken, metric.name).is_some(), "{}", metric.name);
             assert_eq!(
                 value(&written, metric.name).is_some(),

@@ -11,8 +11,9 @@ pub fn render(summary: &Summary) -> String {
     if let Some(t) = &summary.transcript {
         let _ = writeln!(
             out,
-            "{} turns ({}); graded {}'s words, {}",
+            "{} turn{} ({}); graded {}'s words, {}",
             t.turns,
+            if t.turns == 1 { "" } else { "s" },
             t.speakers.join(", "),
             t.speaker,
             t.chosen_by
@@ -77,7 +78,7 @@ pub fn render(summary: &Summary) -> String {
     for m in &summary.metrics {
         let value = m
             .value
-            .map_or_else(|| "needs a transcript".to_owned(), |v| format!("{v:.2}"));
+            .map_or_else(|| "not measured".to_owned(), |v| format!("{v:.2}"));
         let _ = writeln!(out, "  {:<27} {:>18}  {}", m.name, value, m.description);
     }
     out

@@ -67,9 +67,10 @@ pub fn render(grade: &Grade, color: bool) -> String {
         style.dim_line(
             &mut out,
             &format!(
-                "{} transcript, {} turns ({}): graded {}'s words, {}",
+                "{} transcript, {} turn{} ({}): graded {}'s words, {}",
                 transcript.form.name(),
                 transcript.turns,
+                if transcript.turns == 1 { "" } else { "s" },
                 transcript.speakers.join(", "),
                 transcript.speaker,
                 transcript.chosen_by
@@ -385,6 +386,9 @@ pub fn render_delivery(delivery: &Delivery) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    if delivery.pace_wpm.is_none() {
+        out.push_str("  pace not measured: no timestamps\n");
+    }
     let _ = writeln!(
         out,
         "  fillers {} ({:.1} per 100 words, {:.1} per minute){}",
@@ -456,7 +460,7 @@ pub fn render_delivery(delivery: &Delivery) -> String {
     };
     let _ = writeln!(
         out,
-        "  pace per turn (words per minute{legend}): {}",
+        "  pace per turn, words per minute{legend}: {}",
         paces.join(", ")
     );
     out

@@ -24,14 +24,14 @@ pub fn evaluate(name: &str, above: Option<f64>, below: Option<f64>, context: &Co
     let Some(value) = metrics::value(context.analysis, name) else {
         return Found {
             units: Some(0),
-            note: Some(format!("{name}: needs a transcript ({wanted})")),
+            note: Some(format!("{name}: not measured for this answer; {wanted}")),
             ..Found::default()
         };
     };
     let within = above.is_none_or(|a| value > a) && below.is_none_or(|b| value < b);
     Found {
         units: Some(u32::from(within)),
-        note: Some(format!("{name} {value:.1} ({wanted})")),
+        note: Some(format!("{name} {value:.1}; {wanted}")),
         ..Found::default()
     }
 }
