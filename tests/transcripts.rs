@@ -14,14 +14,26 @@ const FIXTURES: &[(&str, &str, InputForm)] = &[
     ("pitch-catch-up.txt", "product-pitch", InputForm::Speakers),
     ("pitch-catch-up.srt", "product-pitch", InputForm::Srt),
     ("pitch-catch-up.vtt", "product-pitch", InputForm::Vtt),
-    ("pitch-catch-up.otter.txt", "product-pitch", InputForm::Otter),
-    ("whisper-solo-practice.txt", "product-pitch", InputForm::Speakers),
+    (
+        "pitch-catch-up.otter.txt",
+        "product-pitch",
+        InputForm::Otter,
+    ),
+    (
+        "whisper-solo-practice.txt",
+        "product-pitch",
+        InputForm::Speakers,
+    ),
     (
         "failure-interviewer-talks-more.txt",
         "failure-story",
         InputForm::Speakers,
     ),
-    ("pitch-malformed-captions.srt", "product-pitch", InputForm::Srt),
+    (
+        "pitch-malformed-captions.srt",
+        "product-pitch",
+        InputForm::Srt,
+    ),
 ];
 
 fn read(name: &str) -> String {
@@ -35,7 +47,11 @@ fn graded(name: &str, rubric: &str, options: &ParseOptions) -> Grade {
     let text = read(name);
     let document = parse_with(&text, options).unwrap();
     let analysis = analyze(&document);
-    let mut grade = score(&document, &analysis, &builtin::load_builtin(rubric).unwrap());
+    let mut grade = score(
+        &document,
+        &analysis,
+        &builtin::load_builtin(rubric).unwrap(),
+    );
     grade.file = Some(format!("fixtures/transcripts/{name}"));
     grade
 }
@@ -52,8 +68,14 @@ fn reports_and_analyses_match_their_snapshots() {
         let analysis = analyze(&document);
         let mut summary = Summary::new(&document, &analysis);
         summary.file = grade.file.clone();
-        insta::assert_snapshot!(format!("{name}__analysis_text"), analyze_text::render(&summary));
-        insta::assert_snapshot!(format!("{name}__analysis_json"), analyze_json::render(&summary));
+        insta::assert_snapshot!(
+            format!("{name}__analysis_text"),
+            analyze_text::render(&summary)
+        );
+        insta::assert_snapshot!(
+            format!("{name}__analysis_json"),
+            analyze_json::render(&summary)
+        );
     }
 }
 
@@ -66,7 +88,12 @@ fn a_written_answer_has_an_analysis_too() {
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(path.to_owned());
     assert!(summary.delivery.is_none() && summary.transcript.is_none());
-    assert!(summary.metrics.iter().any(|m| m.name == "pace-wpm" && m.value.is_none()));
+    assert!(
+        summary
+            .metrics
+            .iter()
+            .any(|m| m.name == "pace-wpm" && m.value.is_none())
+    );
     insta::assert_snapshot!("written__analysis_text", analyze_text::render(&summary));
     insta::assert_snapshot!("written__analysis_json", analyze_json::render(&summary));
 }
@@ -91,13 +118,20 @@ fn the_same_answer_grades_the_same_in_every_form() {
         let delivery = grade.delivery.as_ref().unwrap();
         assert!(delivery.checks.iter().any(|c| c.metric == "pace-wpm"));
         let criterion = grade.criteria.iter().find(|c| c.id == "delivery").unwrap();
-        assert!(criterion.left_out.is_none(), "{name}: delivery counts for a transcript");
+        assert!(
+            criterion.left_out.is_none(),
+            "{name}: delivery counts for a transcript"
+        );
     }
 }
 
 #[test]
 fn evidence_keeps_the_line_and_column_of_the_original_file() {
-    for name in ["pitch-catch-up.srt", "pitch-catch-up.vtt", "pitch-catch-up.otter.txt"] {
+    for name in [
+        "pitch-catch-up.srt",
+        "pitch-catch-up.vtt",
+        "pitch-catch-up.otter.txt",
+    ] {
         let text = read(name);
         let lines: Vec<&str> = text.lines().collect();
         let grade = graded(name, "product-pitch", &ParseOptions::default());
@@ -125,7 +159,11 @@ fn the_interviewer_talking_more_is_flagged_and_not_graded() {
     let transcript = grade.transcript.as_ref().unwrap();
     assert_eq!(transcript.speaker, "Priya");
     let delivery = grade.delivery.as_ref().unwrap();
-    let share = delivery.checks.iter().find(|c| c.metric == "talk-share").unwrap();
+    let share = delivery
+        .checks
+        .iter()
+        .find(|c| c.metric == "talk-share")
+        .unwrap();
     assert!(!share.within && share.value < 30.0, "{share:?}");
     assert!(share.note.is_some());
     // Priya's six short answers, not the interviewer's long questions.
@@ -139,7 +177,11 @@ fn speaker_can_be_named_and_an_unknown_one_is_an_error() {
         form: None,
         speaker: Some("interviewer".into()),
     };
-    let grade = graded("failure-interviewer-talks-more.txt", "failure-story", &options);
+    let grade = graded(
+        "failure-interviewer-talks-more.txt",
+        "failure-story",
+        &options,
+    );
     assert_eq!(grade.transcript.as_ref().unwrap().speaker, "Interviewer");
     assert!(grade.stats.words > 150);
     let error = parse_with(
@@ -150,12 +192,19 @@ fn speaker_can_be_named_and_an_unknown_one_is_an_error() {
         },
     )
     .unwrap_err();
-    assert!(error.message.contains("`Interviewer`, `Candidate`"), "{error}");
+    assert!(
+        error.message.contains("`Interviewer`, `Candidate`"),
+        "{error}"
+    );
 }
 
 #[test]
 fn malformed_captions_warn_where_usable_and_fail_where_not() {
-    let grade = graded("pitch-malformed-captions.srt", "product-pitch", &ParseOptions::default());
+    let grade = graded(
+        "pitch-malformed-captions.srt",
+        "product-pitch",
+        &ParseOptions::default(),
+    );
     let warnings: Vec<(usize, &str)> = grade
         .warnings
         .iter()
@@ -163,10 +212,22 @@ fn malformed_captions_warn_where_usable_and_fail_where_not() {
         .collect();
     assert_eq!(
         warnings,
-        vec![(10, "overlapping"), (14, "cue"), (17, "broken"), (21, "timestamps")]
+        vec![
+            (10, "overlapping"),
+            (14, "cue"),
+            (17, "broken"),
+            (21, "timestamps")
+        ]
     );
     // The text of the broken-timestamp cue is still graded.
-    assert!(grade.criteria.iter().flat_map(|c| &c.signals).flat_map(|s| &s.evidence).any(|e| e.line == 18));
+    assert!(
+        grade
+            .criteria
+            .iter()
+            .flat_map(|c| &c.signals)
+            .flat_map(|s| &s.evidence)
+            .any(|e| e.line == 18)
+    );
 
     let error = parse_with(&read("pitch-broken-cue.srt"), &ParseOptions::default()).unwrap_err();
     assert_eq!((error.position.line, error.position.column), (10, 1));

@@ -344,7 +344,11 @@ mod tests {
         assert_eq!(pauses.len(), 1);
         assert_eq!((pauses[0].line, pauses[0].seconds), (6, 4.0));
         assert_eq!(delivery.talk_share[0].words, 4);
-        assert!(delivery.checks.iter().all(|c| c.within), "{:?}", delivery.checks);
+        assert!(
+            delivery.checks.iter().all(|c| c.within),
+            "{:?}",
+            delivery.checks
+        );
     }
 
     #[test]

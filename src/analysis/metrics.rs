@@ -24,18 +24,54 @@ pub const METRICS: &[MetricDef] = &[
     def("words", "words graded", false),
     def("sentences", "sentences graded", false),
     def("average-sentence-words", "words per sentence", false),
-    def("flesch-reading-ease", "Flesch reading ease (higher is easier)", false),
+    def(
+        "flesch-reading-ease",
+        "Flesch reading ease (higher is easier)",
+        false,
+    ),
     def("flesch-kincaid-grade", "Flesch–Kincaid grade level", false),
-    def("quantities", "numbers and quantities, calendar years excluded", false),
-    def("repeated-sentences", "sentences that repeat an earlier one", false),
+    def(
+        "quantities",
+        "numbers and quantities, calendar years excluded",
+        false,
+    ),
+    def(
+        "repeated-sentences",
+        "sentences that repeat an earlier one",
+        false,
+    ),
     def("fillers-per-100-words", "filler words per 100 words", false),
     def("hedges-per-100-words", "hedges per 100 words", false),
-    def("speaking-seconds", "the candidate's speaking time, seconds", true),
-    def("pace-wpm", "the candidate's words per minute (needs timestamps)", true),
-    def("fillers-per-minute", "filler words per minute of speech", true),
-    def("pauses", "silences over 3 s between cues (0 when not measurable)", true),
-    def("talk-share", "the candidate's share of all words spoken, percent", true),
-    def("longest-monologue-seconds", "the candidate's longest turn, seconds", true),
+    def(
+        "speaking-seconds",
+        "the candidate's speaking time, seconds",
+        true,
+    ),
+    def(
+        "pace-wpm",
+        "the candidate's words per minute (needs timestamps)",
+        true,
+    ),
+    def(
+        "fillers-per-minute",
+        "filler words per minute of speech",
+        true,
+    ),
+    def(
+        "pauses",
+        "silences over 3 s between cues (0 when not measurable)",
+        true,
+    ),
+    def(
+        "talk-share",
+        "the candidate's share of all words spoken, percent",
+        true,
+    ),
+    def(
+        "longest-monologue-seconds",
+        "the candidate's longest turn, seconds",
+        true,
+    ),
     def("words-per-turn", "the candidate's words per turn", true),
 ];
 
@@ -82,9 +118,12 @@ pub fn value(analysis: &Analysis, name: &str) -> Option<f64> {
         "fillers-per-minute" => Some(delivery.fillers.per_minute),
         "pauses" => Some(delivery.pauses.as_ref().map_or(0, Vec::len) as f64),
         "talk-share" => Some(candidate_share),
-        "longest-monologue-seconds" => {
-            Some(delivery.longest_monologue.as_ref().map_or(0.0, |m| m.seconds))
-        }
+        "longest-monologue-seconds" => Some(
+            delivery
+                .longest_monologue
+                .as_ref()
+                .map_or(0.0, |m| m.seconds),
+        ),
         "words-per-turn" => Some(delivery.words_per_turn),
         _ => None,
     }

@@ -13,9 +13,9 @@ pub mod summary;
 
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
+pub use delivery::Delivery;
 use fold::Folded;
 pub use quantities::{Quantity, QuantityKind};
-pub use delivery::Delivery;
 pub use readability::Readability;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -221,10 +221,27 @@ pub fn analyze(document: &Document) -> Analysis {
 fn is_filler_use(text: &str, span: Span, spoken: bool) -> bool {
     let phrase = span.text(text);
     let before = text[..span.start].trim_end();
-    if spoken && (phrase.eq_ignore_ascii_case("kind of") || phrase.eq_ignore_ascii_case("sort of")) {
+    if spoken && (phrase.eq_ignore_ascii_case("kind of") || phrase.eq_ignore_ascii_case("sort of"))
+    {
         return !matches!(
             previous_word(before).to_ascii_lowercase().as_str(),
-            "what" | "which" | "this" | "that" | "the" | "a" | "any" | "some" | "every" | "one" | "same" | "right" | "other" | "these" | "those" | "that's" | "what's"
+            "what"
+                | "which"
+                | "this"
+                | "that"
+                | "the"
+                | "a"
+                | "any"
+                | "some"
+                | "every"
+                | "one"
+                | "same"
+                | "right"
+                | "other"
+                | "these"
+                | "those"
+                | "that's"
+                | "what's"
         );
     }
     if !phrase.eq_ignore_ascii_case("like") {
@@ -240,9 +257,30 @@ fn is_filler_use(text: &str, span: Span, spoken: bool) -> bool {
         && !after.to_ascii_lowercase().starts_with("to ")
         && matches!(
             previous_word(before).to_ascii_lowercase().as_str(),
-            "" | "and" | "so" | "but" | "or" | "um" | "umm" | "uh" | "uhh" | "er" | "erm" | "like"
-                | "was" | "were" | "basically" | "actually" | "yeah" | "okay" | "ok" | "then"
-                | "because" | "cause" | "kinda" | "sorta" | "just"
+            "" | "and"
+                | "so"
+                | "but"
+                | "or"
+                | "um"
+                | "umm"
+                | "uh"
+                | "uhh"
+                | "er"
+                | "erm"
+                | "like"
+                | "was"
+                | "were"
+                | "basically"
+                | "actually"
+                | "yeah"
+                | "okay"
+                | "ok"
+                | "then"
+                | "because"
+                | "cause"
+                | "kinda"
+                | "sorta"
+                | "just"
         )
 }
 

@@ -108,7 +108,12 @@ impl Summary {
                     line: at.line,
                     column: at.column,
                     kind: q.kind,
-                    text: q.span.text(text).split_whitespace().collect::<Vec<_>>().join(" "),
+                    text: q
+                        .span
+                        .text(text)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 }
             })
             .collect();
@@ -157,7 +162,8 @@ impl Summary {
                 .iter()
                 .map(|m| MetricValue {
                     name: m.name,
-                    value: metrics::value(analysis, m.name).map(|v| (v * 100.0).round() / 100.0 + 0.0),
+                    value: metrics::value(analysis, m.name)
+                        .map(|v| (v * 100.0).round() / 100.0 + 0.0),
                     description: m.description,
                 })
                 .collect(),

@@ -55,12 +55,20 @@ pub fn render(summary: &Summary) -> String {
             counted.count, counted.per_100_words
         );
         if !counted.top.is_empty() {
-            let top: Vec<String> = counted.top.iter().map(|(p, n)| format!("{p} {n}")).collect();
+            let top: Vec<String> = counted
+                .top
+                .iter()
+                .map(|(p, n)| format!("{p} {n}"))
+                .collect();
             let _ = write!(out, ": {}", top.join(", "));
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "\nNumbers and quantities ({})", summary.quantities.len());
+    let _ = writeln!(
+        out,
+        "\nNumbers and quantities ({})",
+        summary.quantities.len()
+    );
     for q in &summary.quantities {
         let _ = writeln!(
             out,

@@ -451,7 +451,14 @@ pub fn render_delivery(delivery: &Delivery) -> String {
     let paces: Vec<String> = delivery
         .turns
         .iter()
-        .map(|t| format!("line {} {:.0}{}", t.line, t.wpm, if t.estimated { "*" } else { "" }))
+        .map(|t| {
+            format!(
+                "line {} {:.0}{}",
+                t.line,
+                t.wpm,
+                if t.estimated { "*" } else { "" }
+            )
+        })
         .collect();
     let legend = if delivery.turns.iter().any(|t| t.estimated) {
         " (* estimated)"

@@ -130,7 +130,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
                 compile_signal(signal.get_ref(), &qualified, problems, lists)
             })
             .collect();
-        let applies_to = match def.applies_to.as_ref().map(|a| (a.get_ref().as_str(), a.span())) {
+        let applies_to = match def
+            .applies_to
+            .as_ref()
+            .map(|a| (a.get_ref().as_str(), a.span()))
+        {
             None | Some(("any", _)) => AppliesTo::Any,
             Some(("transcript", _)) => AppliesTo::Transcript,
             Some(("written", _)) => AppliesTo::Written,
@@ -138,7 +142,9 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
                 problems.add(
                     span,
                     Some(id),
-                    format!("unknown `applies-to` value `{other}`; expected transcript, written or any"),
+                    format!(
+                        "unknown `applies-to` value `{other}`; expected transcript, written or any"
+                    ),
                 );
                 AppliesTo::Any
             }

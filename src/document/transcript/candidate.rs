@@ -76,7 +76,12 @@ pub fn choose(
             .iter()
             .position(|(s, _)| s.to_lowercase() == wanted)
             .map(|i| (i, CandidateChoice::Named))
-            .ok_or_else(|| format!("--speaker `{named}` is not in the transcript; its speakers: {}", list()));
+            .ok_or_else(|| {
+                format!(
+                    "--speaker `{named}` is not in the transcript; its speakers: {}",
+                    list()
+                )
+            });
     }
     if speakers.len() == 1 {
         return Ok((0, CandidateChoice::OnlySpeaker));

@@ -24,7 +24,10 @@ pub fn detect(text: &str, body_start: usize, blocks: &[Block]) -> InputForm {
     {
         return InputForm::Srt;
     }
-    let headers = all.iter().filter(|l| otter::header(l.text).is_some()).count();
+    let headers = all
+        .iter()
+        .filter(|l| otter::header(l.text).is_some())
+        .count();
     if headers >= 2 && otter::header(first.text).is_some() {
         return InputForm::Otter;
     }
@@ -60,9 +63,9 @@ fn looks_like_conversation<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let mut distinct = names.clone();
     distinct.sort();
     distinct.dedup();
-    let known_role = distinct.iter().any(|n| {
-        is_interviewer(n) || is_candidate_role(n) || n.starts_with("speaker")
-    });
+    let known_role = distinct
+        .iter()
+        .any(|n| is_interviewer(n) || is_candidate_role(n) || n.starts_with("speaker"));
     ranges >= 2 || (distinct.len() >= 2 && (known_role || returns))
 }
 
@@ -77,10 +80,22 @@ mod tests {
 
     #[test]
     fn tells_the_forms_apart() {
-        assert_eq!(form("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"), InputForm::Vtt);
-        assert_eq!(form("1\n00:00:01,000 --> 00:00:02,000\nHi\n"), InputForm::Srt);
-        assert_eq!(form("Host  0:00\nHi\n\nDana  0:04\nHello\n"), InputForm::Otter);
-        assert_eq!(form("Interviewer: Hi.\nDana: Hello.\n"), InputForm::Speakers);
+        assert_eq!(
+            form("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"),
+            InputForm::Vtt
+        );
+        assert_eq!(
+            form("1\n00:00:01,000 --> 00:00:02,000\nHi\n"),
+            InputForm::Srt
+        );
+        assert_eq!(
+            form("Host  0:00\nHi\n\nDana  0:04\nHello\n"),
+            InputForm::Otter
+        );
+        assert_eq!(
+            form("Interviewer: Hi.\nDana: Hello.\n"),
+            InputForm::Speakers
+        );
         assert_eq!(
             form("Situation: churn rose.\nTask: fix it.\nResult: it fell.\n"),
             InputForm::Text

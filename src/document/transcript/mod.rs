@@ -159,17 +159,16 @@ impl Line<'_> {
 
 /// The lines of `text` from `from` (a line start) on.
 pub(crate) fn lines(text: &str, from: usize) -> Vec<Line<'_>> {
-    let mut number = text[..from].matches('\n').count() + 1;
+    let first = text[..from].matches('\n').count() + 1;
     let mut start = from;
     let mut out = Vec::new();
-    for raw in text[from..].split_inclusive('\n') {
+    for (number, raw) in (first..).zip(text[from..].split_inclusive('\n')) {
         out.push(Line {
             number,
             start,
             text: raw.trim_end_matches(['\n', '\r']),
         });
         start += raw.len();
-        number += 1;
     }
     out
 }

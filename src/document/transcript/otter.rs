@@ -14,7 +14,10 @@ pub(crate) fn header(line: &str) -> Option<(&str, u64, Option<u64>)> {
     }
     // The time is the last word, bare or bracketed.
     let split = line.rfind([' ', '\t'])?;
-    let (name, stamp) = (line[..split].trim().trim_end_matches(':'), line[split..].trim());
+    let (name, stamp) = (
+        line[..split].trim().trim_end_matches(':'),
+        line[split..].trim(),
+    );
     let (start, end) = match time::bracketed(stamp) {
         Some((start, end, taken)) if taken == stamp.len() => (start, end),
         _ => (time::parse(stamp)?, None),
@@ -45,7 +48,10 @@ pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptE
     for cue in cues.iter().filter(|c| c.pieces.is_empty()) {
         warnings.push(super::Warning {
             line: cue.line,
-            message: format!("`{}` has no text under this header; skipped", cue.speaker.as_deref().unwrap_or_default()),
+            message: format!(
+                "`{}` has no text under this header; skipped",
+                cue.speaker.as_deref().unwrap_or_default()
+            ),
         });
     }
     let has_end_times = cues.iter().all(|c| c.end_ms.is_some());
@@ -80,9 +86,15 @@ mod tests {
     #[test]
     fn headers_hold_a_name_and_a_time() {
         assert_eq!(header("Maya Chen  0:05"), Some(("Maya Chen", 5_000, None)));
-        assert_eq!(header("SPEAKER_00 [00:00:03.120]"), Some(("SPEAKER_00", 3_120, None)));
+        assert_eq!(
+            header("SPEAKER_00 [00:00:03.120]"),
+            Some(("SPEAKER_00", 3_120, None))
+        );
         assert_eq!(header("[0:05] Host"), Some(("Host", 5_000, None)));
-        assert_eq!(header("Interviewer (1:02)"), Some(("Interviewer", 62_000, None)));
+        assert_eq!(
+            header("Interviewer (1:02)"),
+            Some(("Interviewer", 62_000, None))
+        );
         assert_eq!(header("We shipped it at 10:30"), None);
         assert_eq!(header("so the idea was"), None);
     }

@@ -28,8 +28,7 @@ pub(crate) fn is_name(name: &str) -> bool {
         && words.iter().all(|w| {
             !w.is_empty()
                 && (role || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-                && w
-                    .chars()
+                && w.chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '\''))
         })
 }
@@ -150,7 +149,10 @@ mod tests {
     #[test]
     fn labels_with_and_without_times() {
         let l = label("Candidate: So the idea").unwrap();
-        assert_eq!((l.name, l.start_ms, l.text_offset), (Some("Candidate"), None, 11));
+        assert_eq!(
+            (l.name, l.start_ms, l.text_offset),
+            (Some("Candidate"), None, 11)
+        );
         let l = label("[00:01:23] Speaker 1: Right").unwrap();
         assert_eq!((l.name, l.start_ms), (Some("Speaker 1"), Some(83_000)));
         let l = label("Interviewer (1:23): Tell me").unwrap();

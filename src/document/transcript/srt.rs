@@ -25,11 +25,7 @@ pub(crate) fn blocks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
 }
 
 /// Reads one cue's timing line and text lines; shared with WebVTT.
-pub(crate) fn cue(
-    timing: &Line,
-    text_lines: &[Line],
-    warnings: &mut Vec<Warning>,
-) -> Option<Cue> {
+pub(crate) fn cue(timing: &Line, text_lines: &[Line], warnings: &mut Vec<Warning>) -> Option<Cue> {
     let (start_ms, end_ms) = match time::cue_timing(timing.text) {
         Some(Ok((start, end))) => (Some(start), Some(end)),
         _ => {
@@ -84,10 +80,7 @@ pub(crate) fn voice(content: &str) -> Option<(&str, &str)> {
     }
     let close = rest.find('>')?;
     let inside = &rest[..close];
-    let name = inside
-        .split_once(' ')
-        .map_or("", |(_, name)| name)
-        .trim();
+    let name = inside.split_once(' ').map_or("", |(_, name)| name).trim();
     (!name.is_empty()).then(|| (name, &rest[close + 1..]))
 }
 

@@ -16,7 +16,10 @@ pub fn parse(text: &str) -> Option<u64> {
     {
         return None;
     }
-    let numbers: Vec<u64> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let numbers: Vec<u64> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     // Every part after the first counts minutes or seconds.
     if numbers[1..].iter().any(|&n| n >= 60) || parts[1..].iter().any(|p| p.len() != 2) {
         return None;
@@ -83,9 +86,15 @@ mod tests {
         assert_eq!(parse("1:75"), None);
         assert_eq!(parse("00:00:6,000"), None);
         assert_eq!(parse("00:00:06,5OO"), None);
-        assert_eq!(bracketed("[00:00.000 --> 00:04.500] hi"), Some((0, Some(4_500), 25)));
+        assert_eq!(
+            bracketed("[00:00.000 --> 00:04.500] hi"),
+            Some((0, Some(4_500), 25))
+        );
         assert_eq!(bracketed("(1:23) x"), Some((83_000, None, 6)));
-        assert_eq!(cue_timing("00:00:01,000 --> 00:00:02,000 align:start"), Some(Ok((1000, 2000))));
+        assert_eq!(
+            cue_timing("00:00:01,000 --> 00:00:02,000 align:start"),
+            Some(Ok((1000, 2000)))
+        );
         assert_eq!(cue_timing("00:00:01,000 --> 00:0x:02,000"), Some(Err(())));
         assert_eq!(cue_timing("no arrow"), None);
         assert_eq!(format(83_450), "1:23");

@@ -11,7 +11,11 @@ pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptE
     let Some(header) = all.iter().find(|l| !l.is_blank()) else {
         return Err(TranscriptError::at(1, 1, "empty WebVTT file"));
     };
-    if !header.text.trim_start_matches('\u{feff}').starts_with("WEBVTT") {
+    if !header
+        .text
+        .trim_start_matches('\u{feff}')
+        .starts_with("WEBVTT")
+    {
         return Err(TranscriptError::at(
             header.number,
             1,
