@@ -583,3 +583,34 @@ fn compile_when(
     }
     conditions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"x\"\ntitle = \"X\"\n\n[[criterion]]\nid = \"c\"\nname = \"C\"\nweight = 1\nmax = 1\nadvice = \"a\"\n";
+
+    #[test]
+    fn metric_signals_and_applies_to_are_checked() {
+        let good = format!(
+            "{HEAD}applies-to = \"transcript\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"metric\"\n  metric = \"pace-wpm\"\n  above = 130\n  below = 175\n"
+        );
+        let rubric = load(&good).unwrap();
+        assert_eq!(rubric.criteria[0].applies_to, AppliesTo::Transcript);
+        let bad = format!(
+            "{HEAD}applies-to = \"spoken\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"metric\"\n  metric = \"pace\"\n"
+        );
+        let Err(RubricError::Invalid { problems }) = load(&bad) else {
+            panic!("should fail")
+        };
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            messages[0].starts_with("10:14: `c`: unknown `applies-to`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("unknown metric `pace`; expected one of: words"),
+            "{messages:?}"
+        );
+    }
+}
