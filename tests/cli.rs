@@ -250,3 +250,73 @@ fn rubrics_check_fails_on_a_failing_example() {
         stdout(&output)
     );
 }
+
+#[test]
+fn analyze_works_on_written_answers_and_transcripts() {
+    let written = grade(&["analyze", STRONG]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert!(
+        stdout(&written).contains("reading ease"),
+        "{}",
+        stdout(&written)
+    );
+    let json = grade(&[
+        "analyze",
+        "fixtures/transcripts/pitch-catch-up.vtt",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(report["schema"], "grade-analysis/1");
+    assert_eq!(report["form"], "vtt");
+    assert_eq!(report["delivery"]["speaker"], "Sam Rivera");
+    assert!(report["delivery"]["pace_wpm"].as_f64().unwrap() > 100.0);
+}
+
+#[test]
+fn speaker_and_input_format_flags() {
+    let file = "fixtures/transcripts/failure-interviewer-talks-more.txt";
+    let named = grade(&[
+        file,
+        "--rubric",
+        "failure-story",
+        "--speaker",
+        "Interviewer",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&named)).unwrap();
+    assert_eq!(report["transcript"]["speaker"], "Interviewer");
+    assert_eq!(report["transcript"]["chosen_by"], "named with --speaker");
+    assert_error(
+        &grade(&[file, "--rubric", "failure-story", "--speaker", "Bob"]),
+        &[file, ":1:1", "`Bob` is not in the transcript", "`Priya`"],
+    );
+    assert_error(
+        &grade(&["analyze", STRONG, "--input-format", "vtt"]),
+        &[STRONG, ":1:1", "WEBVTT"],
+    );
+    let as_text = grade(&[
+        "analyze",
+        file,
+        "--input-format",
+        "text",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&as_text)).unwrap();
+    assert_eq!(report["form"], "text");
+    assert!(report["delivery"].is_null());
+}
+
+#[test]
+fn unusable_captions_name_the_line() {
+    assert_error(
+        &grade(&[
+            "fixtures/transcripts/pitch-broken-cue.srt",
+            "--rubric",
+            "product-pitch",
+        ]),
+        &["pitch-broken-cue.srt:10:1", "timing line"],
+    );
+}

@@ -20,8 +20,8 @@ fn ascii_key(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 }
 
 /// Words that glue a sentence together. Prose has plenty; keyword salad has almost none.
-/// "I" is left out: nearly every first-person sentence has it, and strings like "I owned
-/// I decided I measured" would otherwise pass for prose.
+/// "I" is left out here: it counts once per sentence (see `WordClass::first_person`), so that
+/// strings like "I owned I decided I measured" do not pass for prose.
 fn is_function_word(key: &[u8]) -> bool {
     matches!(
         key,
@@ -215,6 +215,8 @@ pub struct WordClass {
     pub negation: bool,
     pub cancels_negation: bool,
     pub clause: bool,
+    /// "I": a function word the first time in a sentence only.
+    pub first_person: bool,
 }
 
 /// Classifies a word; long or non-ASCII words are in no list.
@@ -226,6 +228,7 @@ pub fn classify(word: &str) -> WordClass {
     let key = &buf[..n];
     WordClass {
         function: is_function_word(key),
+        first_person: key == b"i",
         negation: is_negation(key),
         cancels_negation: cancels_negation(key),
         clause: is_clause_word(key),

@@ -2,14 +2,18 @@
 //! every criterion — words, sentences, quantities, fillers, hedges, negations, readability
 //! and repeated sentences. Nothing here depends on a rubric.
 
+pub mod delivery;
 pub mod fold;
 pub mod lexicon;
+pub mod metrics;
 pub mod phrase;
 pub mod quantities;
 pub mod readability;
+pub mod summary;
 
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
+pub use delivery::Delivery;
 use fold::Folded;
 pub use quantities::{Quantity, QuantityKind};
 pub use readability::Readability;
@@ -57,6 +61,8 @@ pub struct Analysis {
     pub readability: Readability,
     /// Sentences that repeat an earlier one.
     pub repeated_sentences: usize,
+    /// Pace, fillers, pauses and talk share, for a transcript.
+    pub delivery: Option<Delivery>,
 }
 
 impl Analysis {
@@ -83,7 +89,8 @@ impl Analysis {
 
 /// Computes the analysis of a document's graded text.
 pub fn analyze(document: &Document) -> Analysis {
-    let text = document.text.as_str();
+    let text = document.graded_text();
+    let spoken = document.transcript.is_some();
     let mut words = Vec::new();
     let mut sentences = Vec::new();
     let mut negations = Vec::new();
@@ -114,6 +121,7 @@ pub fn analyze(document: &Document) -> Analysis {
             let span = Span::new(start, start + trimmed.len());
             let first_word = words.len();
             let mut function_words = 0;
+            let mut first_person_seen = false;
             let mut negation: Option<(usize, usize)> = None; // (start offset, words left)
             let mut previous_end = span.start;
             for (word_offset, word) in span.text(text).unicode_word_indices() {
@@ -136,9 +144,11 @@ pub fn analyze(document: &Document) -> Analysis {
                         negation = Some((neg_start, left - 1));
                     }
                 }
-                if class.function {
+                // "I" joins a sentence once; "I I I" strung between keywords does not.
+                if class.function || (class.first_person && !first_person_seen) {
                     function_words += 1;
                 }
+                first_person_seen |= class.first_person;
                 if class.negation {
                     // "no X no Y": the first negation still covers X.
                     if let Some((neg_start, _)) = negation {
@@ -179,7 +189,7 @@ pub fn analyze(document: &Document) -> Analysis {
             continue;
         }
         match hit.list as usize {
-            lexicon::FILLERS if is_filler_use(text, hit.span) => fillers.push(hit.span),
+            lexicon::FILLERS if is_filler_use(text, hit.span, spoken) => fillers.push(hit.span),
             lexicon::HEDGES => hedges.push(hit.span),
             _ => {}
         }
@@ -189,7 +199,7 @@ pub fn analyze(document: &Document) -> Analysis {
         sentences.iter().filter(|s| !s.is_heading()).count().max(1),
         syllables,
     );
-    Analysis {
+    let mut analysis = Analysis {
         folded,
         words,
         sentences,
@@ -199,18 +209,96 @@ pub fn analyze(document: &Document) -> Analysis {
         negations,
         readability,
         repeated_sentences,
-    }
+        delivery: None,
+    };
+    analysis.delivery = delivery::measure(document, &analysis);
+    analysis
 }
 
 /// "like" is a filler only when set off by commas ("it's, like, cheap"); "I'd like to" and
 /// "looks like" are words doing their job. Other fillers always count.
-fn is_filler_use(text: &str, span: Span) -> bool {
-    if !span.text(text).eq_ignore_ascii_case("like") {
+///
+/// Speech transcripts are often unpunctuated, so there "like" also counts right after a
+/// hesitation or a word that starts a clause ("so like we", "um like"), and "kind of" /
+/// "sort of" do not count after a determiner ("what kind of content").
+fn is_filler_use(text: &str, span: Span, spoken: bool) -> bool {
+    let phrase = span.text(text);
+    let before = text[..span.start].trim_end();
+    if spoken && (phrase.eq_ignore_ascii_case("kind of") || phrase.eq_ignore_ascii_case("sort of"))
+    {
+        return !matches!(
+            previous_word(before).to_ascii_lowercase().as_str(),
+            "what"
+                | "which"
+                | "this"
+                | "that"
+                | "the"
+                | "a"
+                | "any"
+                | "some"
+                | "every"
+                | "one"
+                | "same"
+                | "right"
+                | "other"
+                | "these"
+                | "those"
+                | "that's"
+                | "what's"
+        );
+    }
+    if !phrase.eq_ignore_ascii_case("like") {
         return true;
     }
-    let before = text[..span.start].trim_end().ends_with(',');
-    let after = text[span.end..].trim_start().starts_with(',');
-    before || after
+    let comma_before = before.ends_with(',');
+    let after = text[span.end..].trim_start();
+    let comma_after = after.starts_with(',');
+    if comma_before || comma_after {
+        return true;
+    }
+    spoken
+        && !after.to_ascii_lowercase().starts_with("to ")
+        && matches!(
+            previous_word(before).to_ascii_lowercase().as_str(),
+            "" | "and"
+                | "so"
+                | "but"
+                | "or"
+                | "um"
+                | "umm"
+                | "uh"
+                | "uhh"
+                | "er"
+                | "erm"
+                | "like"
+                | "was"
+                | "were"
+                | "basically"
+                | "actually"
+                | "yeah"
+                | "okay"
+                | "ok"
+                | "then"
+                | "because"
+                | "cause"
+                | "kinda"
+                | "sorta"
+                | "just"
+        )
+}
+
+/// The word that ends `before` (letters, digits, apostrophes), or "" at a sentence end.
+fn previous_word(before: &str) -> &str {
+    if before.ends_with(['.', '!', '?']) {
+        return "";
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '\u{2019}')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    &before[start..]
 }
 
 /// Marks each sentence that repeats an earlier one (case and white space folded, final
@@ -302,5 +390,17 @@ mod tests {
         assert_eq!(fillers, vec!["Um", "like"]);
         assert_eq!(analysis.hedges.len(), 1);
         assert_eq!(analysis.quantities.len(), 2);
+    }
+
+    #[test]
+    fn spoken_like_counts_after_a_hesitation_but_not_as_a_verb() {
+        let text = "Interviewer: Go on.\nCandidate: so like we looked at it and it looks like churn um like I'd like to test what kind of plan works\n";
+        let document = parse(text);
+        assert!(document.transcript.is_some());
+        let analysis = analyze(&document);
+        let fillers: Vec<usize> = analysis.fillers.iter().map(|s| s.start).collect();
+        let so_like = text.find("so like").unwrap() + 3;
+        let um_like = text.find("um like").unwrap();
+        assert_eq!(fillers, vec![so_like, um_like, um_like + 3]);
     }
 }

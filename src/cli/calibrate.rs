@@ -1,6 +1,7 @@
 //! `grade calibrate LABELS.csv`: grades each labelled answer and reports how grade's scores
 //! agree with the human ones. Files are read relative to the labels file's folder.
 
+use super::analyze::InputArgs;
 use super::io::{grade_path, write_stdout};
 use super::{EXIT_ERROR, OutputFormat};
 use grade::calibrate::{Pair, calibrate, parse_labels};
@@ -25,7 +26,13 @@ pub(crate) fn run(
     for row in &labels.rows {
         let path = base.join(&row.file);
         let chosen = row.rubric.as_deref().or(rubric);
-        let grade = match grade_path(&path, chosen, max_bytes, &mut rubrics) {
+        let grade = match grade_path(
+            &path,
+            chosen,
+            max_bytes,
+            &InputArgs::default(),
+            &mut rubrics,
+        ) {
             Ok(grade) => grade,
             Err(message) => {
                 eprintln!("error: {name}:{}: {message}", row.line);

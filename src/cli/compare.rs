@@ -2,6 +2,7 @@
 //! what the rewrite changed.
 
 use super::OutputFormat;
+use super::analyze::InputArgs;
 use super::io::{grade_path, write_stdout};
 use grade::compare::compare;
 use std::path::Path;
@@ -15,9 +16,21 @@ pub(crate) fn run(
     max_bytes: usize,
 ) -> Result<ExitCode, String> {
     let mut rubrics = Default::default();
-    let old = grade_path(before, rubric, max_bytes, &mut rubrics)?;
+    let old = grade_path(
+        before,
+        rubric,
+        max_bytes,
+        &InputArgs::default(),
+        &mut rubrics,
+    )?;
     // The second draft is graded under the rubric the first one got, so the two compare.
-    let new = grade_path(after, Some(&old.rubric.id), max_bytes, &mut rubrics)?;
+    let new = grade_path(
+        after,
+        Some(&old.rubric.id),
+        max_bytes,
+        &InputArgs::default(),
+        &mut rubrics,
+    )?;
     let comparison = compare(&old, &new);
     let output = match format {
         OutputFormat::Json => {

@@ -2,9 +2,10 @@
 //! and turning library errors into `error:` messages that name the file.
 
 use super::ColorChoice;
+use super::analyze::{InputArgs, load_document};
 use grade::error::{DecodeError, RubricError};
 use grade::rubric::{CompiledRubric, auto, builtin};
-use grade::{Grade, analyze, decode, parse, score};
+use grade::{Grade, analyze, score};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -16,12 +17,11 @@ pub(crate) fn grade_path(
     path: &Path,
     rubric: Option<&str>,
     max_bytes: usize,
+    input: &InputArgs,
     rubrics: &mut BTreeMap<String, CompiledRubric>,
 ) -> Result<Grade, String> {
     let name = path.display().to_string();
-    let bytes = read_input(path, max_bytes)?;
-    let text = decode(bytes, max_bytes).map_err(|e| decode_message(&name, &e))?;
-    let document = parse(&text);
+    let document = load_document(path, max_bytes, input)?;
     let front_matter_rubric = document
         .front_matter
         .as_ref()

@@ -1,6 +1,7 @@
 //! Command line: argument parsing, reading the answer, choosing the rubric and renderer,
 //! and exit codes (0 graded, 1 a bound failed, 2 could not grade). No grading logic.
 
+mod analyze;
 mod calibrate;
 mod compare;
 mod io;
@@ -46,10 +47,15 @@ struct Cli {
     /// Refuse answers larger than this many bytes.
     #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+
+    #[command(flatten)]
+    input: analyze::InputArgs,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Text and delivery statistics of an answer or transcript, without a rubric.
+    Analyze(analyze::AnalyzeArgs),
     /// List, show or check rubrics.
     Rubrics {
         #[command(subcommand)]
@@ -132,6 +138,7 @@ pub fn run() -> ExitCode {
             format,
             max_bytes,
         }) => compare::run(before, after, rubric.as_deref(), *format, *max_bytes),
+        Some(Command::Analyze(args)) => analyze::run_analyze(args),
         None => run_grade(&cli),
     };
     match result {
@@ -153,6 +160,7 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
         path,
         cli.rubric.as_deref(),
         cli.max_bytes,
+        &cli.input,
         &mut Default::default(),
     )?;
     let output = match cli.format {

@@ -1,6 +1,8 @@
 //! Renderers: from a [`Grade`](crate::Grade) to text for people or JSON for programs.
 //! Renderers never compute scores; they only lay out what the grade holds.
 
+pub mod analyze_json;
+pub mod analyze_text;
 pub mod calibration;
 pub mod comparison;
 pub mod json;

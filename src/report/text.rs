@@ -1,6 +1,7 @@
 //! Text for the terminal: the score and band, each criterion with its quoted evidence and
 //! what is missing, the mistakes, the next steps, and what was not counted.
 
+use crate::analysis::Delivery;
 use crate::scoring::{CriterionGrade, Grade};
 use std::fmt::Write;
 
@@ -61,6 +62,29 @@ pub fn render(grade: &Grade, color: bool) -> String {
     }
     if let Some(question) = &grade.question {
         style.dim_line(&mut out, &format!("question: {question}"));
+    }
+    if let Some(transcript) = &grade.transcript {
+        style.dim_line(
+            &mut out,
+            &format!(
+                "{} transcript, {} turn{} ({}): graded {}'s words, {}",
+                transcript.form.name(),
+                transcript.turns,
+                if transcript.turns == 1 { "" } else { "s" },
+                transcript.speakers.join(", "),
+                transcript.speaker,
+                transcript.chosen_by
+            ),
+        );
+    }
+    for warning in &grade.warnings {
+        let _ = writeln!(
+            out,
+            "{} line {}: {}",
+            style.bad("warning:"),
+            warning.line,
+            warning.message
+        );
     }
     let headline = format!("{:.1}/100  {}", grade.score, grade.band);
     let _ = write!(out, "score {}", style.bold(&headline));
@@ -141,6 +165,12 @@ pub fn render(grade: &Grade, color: bool) -> String {
         out.push('\n');
     }
 
+    if let Some(delivery) = &grade.delivery {
+        let _ = writeln!(out, "{}", style.bold("Delivery"));
+        out.push_str(&render_delivery(delivery));
+        out.push('\n');
+    }
+
     let s = &grade.stats;
     style.dim_line(
         &mut out,
@@ -159,6 +189,17 @@ pub fn render(grade: &Grade, color: bool) -> String {
 }
 
 fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) {
+    if let Some(reason) = &criterion.left_out {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}",
+            style.bold(&criterion.name),
+            style.dim("not scored"),
+            style.dim(&format!("[{}, weight {}]", criterion.id, criterion.weight))
+        );
+        let _ = writeln!(out, "  {}\n", style.dim(reason));
+        return;
+    }
     let score = format!("{:.1}/{}", criterion.score, criterion.max);
     let score = if criterion.score >= criterion.max {
         style.good(&score)
@@ -230,9 +271,13 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
     let phrases = |list: u32| rubric.lists[list as usize].join(", ");
     for criterion in &rubric.criteria {
         let share = 100.0 * criterion.weight * criterion.max / total;
+        let applies = match criterion.applies_to {
+            crate::rubric::AppliesTo::Any => String::new(),
+            other => format!("; {} answers only", other.name()),
+        };
         let _ = writeln!(
             out,
-            "\n{} [{}]  weight {}, max {} ({share:.0}% of the score)",
+            "\n{} [{}]  weight {}, max {} ({share:.0}% of the score{applies})",
             criterion.name, criterion.id, criterion.weight, criterion.max
         );
         let _ = writeln!(out, "  advice: {}", criterion.advice);
@@ -293,6 +338,11 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
                     above.map_or(String::new(), |a| format!("above {a} ")),
                     below.map_or(String::new(), |b| format!("below {b}"))
                 ),
+                SignalKind::Metric { name, above, below } => format!(
+                    "metric {name}{}{}",
+                    above.map_or(String::new(), |a| format!(" above {a}")),
+                    below.map_or(String::new(), |b| format!(" below {b}"))
+                ),
             };
             let _ = writeln!(out, "      {detail}");
         }
@@ -311,5 +361,134 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
     for band in &rubric.bands {
         let _ = writeln!(out, "  {:>5.1}+  {}", band.min, band.label);
     }
+    out
+}
+
+/// Seconds as `m:ss`.
+fn clock(seconds: f64) -> String {
+    let total = seconds.round() as u64;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
+/// The delivery section, indented two spaces: checks against targets, then the detail.
+/// Shared by the grade report and `grade analyze`.
+pub fn render_delivery(delivery: &Delivery) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "  {} words by {} ({}) in {}{}",
+        delivery.words,
+        delivery.speaker,
+        delivery.chosen_by,
+        clock(delivery.speaking_seconds),
+        if delivery.speaking_time_estimated {
+            " (estimated at 150 words per minute where there are no timestamps)"
+        } else {
+            ""
+        }
+    );
+    for check in &delivery.checks {
+        let mark = if check.within { "✓" } else { "✗" };
+        let _ = write!(
+            out,
+            "  {mark} {} {:.1} ({})",
+            check.metric, check.value, check.target
+        );
+        if let Some(note) = &check.note {
+            let _ = write!(out, " — {note}");
+        }
+        out.push('\n');
+    }
+    let top = |rate: &crate::analysis::delivery::Rate| {
+        rate.top
+            .iter()
+            .map(|(phrase, n)| format!("{phrase} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if delivery.pace_wpm.is_none() {
+        out.push_str("  pace not measured: no timestamps\n");
+    }
+    let _ = writeln!(
+        out,
+        "  fillers {} ({:.1} per 100 words, {:.1} per minute){}",
+        delivery.fillers.count,
+        delivery.fillers.per_100_words,
+        delivery.fillers.per_minute,
+        if delivery.fillers.count > 0 {
+            format!(": {}", top(&delivery.fillers))
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  hedges {} ({:.1} per 100 words){}",
+        delivery.hedges.count,
+        delivery.hedges.per_100_words,
+        if delivery.hedges.count > 0 {
+            format!(": {}", top(&delivery.hedges))
+        } else {
+            String::new()
+        }
+    );
+    match &delivery.pauses {
+        None => out.push_str("  pauses not measured: the cues have no end times\n"),
+        Some(pauses) if pauses.is_empty() => out.push_str("  no pause over 3 s between cues\n"),
+        Some(pauses) => {
+            let _ = writeln!(out, "  {} pause(s) over 3 s:", pauses.len());
+            for pause in pauses {
+                let _ = writeln!(
+                    out,
+                    "    line {:>4}  {:.1} s ({} → {})",
+                    pause.line, pause.seconds, pause.before, pause.after
+                );
+            }
+        }
+    }
+    let shares: Vec<String> = delivery
+        .talk_share
+        .iter()
+        .map(|s| format!("{} {:.1}% ({} words)", s.speaker, s.share, s.words))
+        .collect();
+    let _ = writeln!(out, "  talk share: {}", shares.join(", "));
+    let _ = write!(
+        out,
+        "  {} turn(s), {:.1} words per turn",
+        delivery.turns.len(),
+        delivery.words_per_turn
+    );
+    if let Some(longest) = &delivery.longest_monologue {
+        let _ = write!(
+            out,
+            "; longest at line {} ({} words, {})",
+            longest.line,
+            longest.words,
+            clock(longest.seconds)
+        );
+    }
+    out.push('\n');
+    let paces: Vec<String> = delivery
+        .turns
+        .iter()
+        .map(|t| {
+            format!(
+                "line {} {:.0}{}",
+                t.line,
+                t.wpm,
+                if t.estimated { "*" } else { "" }
+            )
+        })
+        .collect();
+    let legend = if delivery.turns.iter().any(|t| t.estimated) {
+        " (* estimated)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "  pace per turn, words per minute{legend}: {}",
+        paces.join(", ")
+    );
     out
 }

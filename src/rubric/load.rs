@@ -130,12 +130,32 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
                 compile_signal(signal.get_ref(), &qualified, problems, lists)
             })
             .collect();
+        let applies_to = match def
+            .applies_to
+            .as_ref()
+            .map(|a| (a.get_ref().as_str(), a.span()))
+        {
+            None | Some(("any", _)) => AppliesTo::Any,
+            Some(("transcript", _)) => AppliesTo::Transcript,
+            Some(("written", _)) => AppliesTo::Written,
+            Some((other, span)) => {
+                problems.add(
+                    span,
+                    Some(id),
+                    format!(
+                        "unknown `applies-to` value `{other}`; expected transcript, written or any"
+                    ),
+                );
+                AppliesTo::Any
+            }
+        };
         criteria.push(Criterion {
             id: id.to_owned(),
             name: def.name.clone(),
             weight: *def.weight.get_ref(),
             max: *def.max.get_ref(),
             advice: def.advice.clone(),
+            applies_to,
             signals,
         });
     }
@@ -276,7 +296,7 @@ fn compile_signal(
     let at = def.kind.span();
     let kind_name = def.kind.get_ref().as_str();
     // Keys given that this kind does not read are mistakes worth naming.
-    let given: [(&str, bool); 12] = [
+    let given: [(&str, bool); 13] = [
         ("phrases", def.phrases.is_some()),
         ("with", def.with.is_some()),
         ("near", def.near.is_some()),
@@ -289,6 +309,7 @@ fn compile_signal(
         ("above", def.above.is_some()),
         ("below", def.below.is_some()),
         ("min-count", def.min_count.is_some()),
+        ("metric", def.metric.is_some()),
     ];
     let allowed: &[&str] = match kind_name {
         "phrases" => &["phrases"],
@@ -298,6 +319,7 @@ fn compile_signal(
         "length" => &["min-words", "max-words"],
         "sequence" => &["steps"],
         "ratio" => &["phrases", "to", "above", "below", "min-count"],
+        "metric" => &["metric", "above", "below"],
         other => {
             problems.add(
                 at,
@@ -441,6 +463,45 @@ fn compile_signal(
                 min_count: def.min_count.unwrap_or(1),
             }
         }
+        "metric" => {
+            let Some(metric) = &def.metric else {
+                problems.add(at, Some(id), "this signal kind needs `metric`");
+                return None;
+            };
+            let Some(found) = crate::analysis::metrics::find(metric.get_ref()) else {
+                let names: Vec<&str> = crate::analysis::metrics::METRICS
+                    .iter()
+                    .map(|m| m.name)
+                    .collect();
+                problems.add(
+                    metric.span(),
+                    Some(id),
+                    format!(
+                        "unknown metric `{}`; expected one of: {}",
+                        metric.get_ref(),
+                        names.join(", ")
+                    ),
+                );
+                return None;
+            };
+            if def.above.is_none() && def.below.is_none() {
+                problems.add(
+                    at.clone(),
+                    Some(id),
+                    "a `metric` signal needs `above` or `below`",
+                );
+            }
+            if let (Some(above), Some(below)) = (def.above, def.below)
+                && above >= below
+            {
+                problems.add(at, Some(id), "`above` is not below `below`: no value fits");
+            }
+            SignalKind::Metric {
+                name: found.name,
+                above: def.above,
+                below: def.below,
+            }
+        }
         _ => unreachable!("kind names were checked above"),
     };
     let examples = def.examples.as_ref();
@@ -527,4 +588,40 @@ fn compile_when(
         problems.add(when.span(), Some(id), "`when` needs at least one condition");
     }
     conditions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"x\"\ntitle = \"X\"\n\n[[criterion]]\nid = \"c\"\nname = \"C\"\nweight = 1\nmax = 1\nadvice = \"a\"\n";
+
+    #[test]
+    fn metric_signals_and_applies_to_are_checked() {
+        let good = format!(
+            "{HEAD}applies-to = \"transcript\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"metric\"\n  metric = \"pace-wpm\"\n  above = 130\n  below = 175\n"
+        );
+        let rubric = load(&good).unwrap();
+        assert_eq!(rubric.criteria[0].applies_to, AppliesTo::Transcript);
+        let bad = format!(
+            "{HEAD}applies-to = \"spoken\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"metric\"\n  metric = \"pace\"\n"
+        );
+        let Err(RubricError::Invalid { problems }) = load(&bad) else {
+            panic!("should fail")
+        };
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("10:14: `c`: unknown `applies-to`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m
+                    .starts_with("15:12: `c.s`: unknown metric `pace`; expected one of: words")),
+            "{messages:?}"
+        );
+    }
 }

@@ -60,6 +60,12 @@ pub enum SignalKind {
         below: Option<f64>,
         min_count: usize,
     },
+    /// A named metric of the analysis (pace, filler rate, …) above and/or below bounds.
+    Metric {
+        name: &'static str,
+        above: Option<f64>,
+        below: Option<f64>,
+    },
 }
 
 impl SignalKind {
@@ -72,13 +78,14 @@ impl SignalKind {
             SignalKind::Length { .. } => "length",
             SignalKind::Sequence { .. } => "sequence",
             SignalKind::Ratio { .. } => "ratio",
+            SignalKind::Metric { .. } => "metric",
         }
     }
 }
 
 /// Signal kinds a rubric may use.
 pub const SIGNAL_KINDS: &[&str] = &[
-    "phrases", "regex", "quantity", "together", "length", "sequence", "ratio",
+    "phrases", "regex", "quantity", "together", "length", "sequence", "ratio", "metric",
 ];
 
 #[derive(Clone, Debug)]
@@ -102,6 +109,33 @@ impl Signal {
     }
 }
 
+/// Which answers a criterion scores; the others leave it out of their total.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AppliesTo {
+    #[default]
+    Any,
+    Transcript,
+    Written,
+}
+
+impl AppliesTo {
+    pub fn name(self) -> &'static str {
+        match self {
+            AppliesTo::Any => "any",
+            AppliesTo::Transcript => "transcript",
+            AppliesTo::Written => "written",
+        }
+    }
+
+    pub fn applies(self, transcript: bool) -> bool {
+        match self {
+            AppliesTo::Any => true,
+            AppliesTo::Transcript => transcript,
+            AppliesTo::Written => !transcript,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Criterion {
     pub id: String,
@@ -109,6 +143,7 @@ pub struct Criterion {
     pub weight: f64,
     pub max: f64,
     pub advice: String,
+    pub applies_to: AppliesTo,
     pub signals: Vec<Signal>,
 }
 
@@ -165,6 +200,15 @@ impl CompiledRubric {
     /// Σ weight × max over the criteria: the denominator of the overall score.
     pub fn total_weighted_max(&self) -> f64 {
         self.criteria.iter().map(|c| c.weight * c.max).sum()
+    }
+
+    /// Σ weight × max over the criteria that apply to a written answer or a transcript.
+    pub fn weighted_max_for(&self, transcript: bool) -> f64 {
+        self.criteria
+            .iter()
+            .filter(|c| c.applies_to.applies(transcript))
+            .map(|c| c.weight * c.max)
+            .sum()
     }
 
     pub fn band_for(&self, score: f64) -> &str {

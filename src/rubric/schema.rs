@@ -48,6 +48,9 @@ pub struct CriterionDef {
     pub weight: Spanned<f64>,
     pub max: Spanned<f64>,
     pub advice: String,
+    /// `transcript`, `written` or `any` (default): which answers the criterion scores.
+    #[serde(default)]
+    pub applies_to: Option<Spanned<String>>,
     #[serde(default, rename = "signal")]
     pub signals: Vec<Spanned<SignalDef>>,
 }
@@ -89,6 +92,9 @@ pub struct SignalDef {
     pub below: Option<f64>,
     #[serde(default)]
     pub min_count: Option<usize>,
+    /// The named metric a `metric` signal bounds.
+    #[serde(default)]
+    pub metric: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Option<ExamplesDef>,
 }

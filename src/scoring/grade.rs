@@ -32,6 +32,37 @@ pub struct Grade {
     pub next_steps: Vec<NextStep>,
     pub discounted: Vec<Discounted>,
     pub stats: Stats,
+    /// For a transcript: its form, its speakers, and whose words were graded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<TranscriptInfo>,
+    /// For a transcript: pace, fillers, pauses and talk share against their targets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<crate::analysis::Delivery>,
+    /// Problems in the input that grading worked around, with their lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::document::Warning>,
+}
+
+/// Which transcript was graded, and whose words.
+#[derive(Clone, Debug, Serialize)]
+pub struct TranscriptInfo {
+    pub form: crate::document::InputForm,
+    pub speaker: String,
+    pub chosen_by: &'static str,
+    pub speakers: Vec<String>,
+    pub turns: usize,
+}
+
+impl TranscriptInfo {
+    pub fn new(transcript: &crate::document::Transcript) -> Self {
+        TranscriptInfo {
+            form: transcript.form,
+            speaker: transcript.candidate.clone(),
+            chosen_by: transcript.chosen_by.describe(),
+            speakers: transcript.speakers.clone(),
+            turns: transcript.turns.len(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -51,6 +82,10 @@ pub struct CriterionGrade {
     /// The rubric's advice, when the criterion is short of its max.
     pub advice: Option<String>,
     pub signals: Vec<SignalGrade>,
+    /// Why the criterion is not in this answer's total (it applies only to transcripts,
+    /// or only to written answers); absent when it counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_out: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]

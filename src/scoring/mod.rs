@@ -35,12 +35,29 @@ pub(crate) fn round2(x: f64) -> f64 {
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
-    let context = Context::new(analysis, &document.text, rubric);
+    let context = Context::new(analysis, document.graded_text(), rubric);
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
+    let spoken = document.transcript.is_some();
     let mut criteria = Vec::with_capacity(rubric.criteria.len());
     let mut earned_in = vec![false; analysis.sentences.len()];
     for criterion in &rubric.criteria {
+        if !criterion.applies_to.applies(spoken) {
+            criteria.push(CriterionGrade {
+                id: criterion.id.clone(),
+                name: criterion.name.clone(),
+                weight: criterion.weight,
+                max: criterion.max,
+                score: 0.0,
+                advice: None,
+                signals: Vec::new(),
+                left_out: Some(format!(
+                    "applies only to {} answers; left out of the total",
+                    if spoken { "written" } else { "transcribed" }
+                )),
+            });
+            continue;
+        }
         let mut signals = Vec::with_capacity(criterion.signals.len());
         let mut sum = 0.0;
         for signal in &criterion.signals {
@@ -81,6 +98,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             score: round2(score),
             advice: (score < criterion.max).then(|| criterion.advice.clone()),
             signals,
+            left_out: None,
         });
     }
 
@@ -96,7 +114,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         })
         .collect();
 
-    let total = rubric.total_weighted_max();
+    let total = rubric.weighted_max_for(spoken);
     let weighted: f64 = criteria.iter().map(|c| c.weight * c.score).sum();
     let points = if total > 0.0 {
         100.0 * weighted / total
@@ -140,6 +158,9 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         next_steps,
         discounted,
         stats: Stats::new(analysis),
+        transcript: document.transcript.as_ref().map(TranscriptInfo::new),
+        delivery: analysis.delivery.clone(),
+        warnings: document.warnings.clone(),
     }
 }
 
@@ -180,7 +201,7 @@ fn holds(condition: &Condition, context: &Context, criteria: &[CriterionGrade]) 
         Condition::WordsAbove(n) => context.analysis.word_count() > *n,
         Condition::MissingSignals(pairs) => pairs
             .iter()
-            .all(|&(c, s)| criteria[c].signals[s].earned == 0.0),
+            .all(|&(c, s)| criteria[c].signals.get(s).is_none_or(|s| s.earned == 0.0)),
     }
 }
 
@@ -205,7 +226,7 @@ fn next_steps(
     }
     for (criterion, graded) in rubric.criteria.iter().zip(criteria) {
         let room = criterion.max - graded.score;
-        if room <= 0.0 || total <= 0.0 {
+        if room <= 0.0 || total <= 0.0 || graded.left_out.is_some() {
             continue;
         }
         for signal in &graded.signals {
@@ -278,7 +299,7 @@ pub(crate) fn quote(
     matched: &[Span],
 ) -> Evidence {
     let span = analysis.sentences[sentence].span;
-    let text = span.text(&document.text);
+    let text = span.text(document.graded_text());
     let mut quote: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if quote.chars().count() > QUOTE_CHARS {
         let cut = quote
@@ -303,7 +324,7 @@ pub(crate) fn quote(
         matched: matched
             .iter()
             .map(|m| {
-                m.text(&document.text)
+                m.text(document.graded_text())
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")

@@ -3,6 +3,7 @@
 //! `cap`, the same for every kind.
 
 mod length;
+mod metric;
 mod phrases;
 mod quantity;
 mod ratio;
@@ -53,6 +54,9 @@ pub fn evaluate(signal: &Signal, context: &Context) -> Found {
             below,
             min_count,
         } => ratio::evaluate(*of, *to, *above, *below, *min_count, context),
+        SignalKind::Metric { name, above, below } => {
+            metric::evaluate(name, *above, *below, context)
+        }
     };
     if found.units.is_none() {
         found.sentences.truncate(signal.cap as usize);

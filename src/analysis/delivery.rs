@@ -1,0 +1,364 @@
+//! Delivery of a transcribed answer, as a speech coach measures it: speaking time, pace
+//! overall and per turn, fillers and hedges per 100 words and per minute, pauses over 3 s
+//! between cues, talk share, the longest monologue and words per turn — each checked
+//! against a target range. A pure function of the document and its analysis.
+
+use super::Analysis;
+use crate::document::transcript::Turn;
+use crate::document::{Document, InputForm};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Speaking rate used when the input has no timestamps.
+pub const ESTIMATED_WPM: f64 = 150.0;
+/// A silence longer than this between cues is a pause.
+pub const PAUSE_MS: u64 = 3_000;
+/// Comfortable interview pace, words per minute.
+pub const PACE_RANGE: (f64, f64) = (130.0, 175.0);
+/// Fillers per 100 words at or above this distract.
+pub const FILLERS_MAX: f64 = 5.0;
+/// Hedges per 100 words at or above this sound unsure.
+pub const HEDGES_MAX: f64 = 3.0;
+/// A single turn longer than this loses the listener, seconds.
+pub const MONOLOGUE_MAX_SECONDS: f64 = 180.0;
+/// The candidate should hold at least this share of the words, percent.
+pub const TALK_SHARE_MIN: f64 = 50.0;
+/// How many of the most frequent fillers and hedges are listed.
+const TOP: usize = 5;
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0 + 0.0
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Delivery {
+    pub form: InputForm,
+    /// The speaker whose words were graded, and how they were chosen.
+    pub speaker: String,
+    pub chosen_by: &'static str,
+    pub words: usize,
+    pub speaking_seconds: f64,
+    /// True when some speaking time was estimated at 150 words per minute (no timestamps).
+    pub speaking_time_estimated: bool,
+    /// Words per minute; null when nothing is timed (an estimate would only restate 150).
+    pub pace_wpm: Option<f64>,
+    pub turns: Vec<TurnDelivery>,
+    pub words_per_turn: f64,
+    pub fillers: Rate,
+    pub hedges: Rate,
+    /// Silences over 3 s between cues; null when the input has no end times to measure them.
+    pub pauses: Option<Vec<Pause>>,
+    pub talk_share: Vec<Share>,
+    pub longest_monologue: Option<TurnDelivery>,
+    /// Each metric against its target range.
+    pub checks: Vec<Check>,
+}
+
+/// One of the candidate's turns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TurnDelivery {
+    pub line: usize,
+    pub words: usize,
+    pub seconds: f64,
+    pub estimated: bool,
+    pub wpm: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rate {
+    pub count: usize,
+    pub per_100_words: f64,
+    pub per_minute: f64,
+    /// The most frequent, most first: (phrase, count).
+    pub top: Vec<(String, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pause {
+    /// The line of the cue after the silence.
+    pub line: usize,
+    pub seconds: f64,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Share {
+    pub speaker: String,
+    pub words: usize,
+    /// Percent of all words spoken.
+    pub share: f64,
+    pub seconds: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Check {
+    pub metric: &'static str,
+    pub value: f64,
+    pub target: &'static str,
+    pub within: bool,
+    /// What to change, when outside the target.
+    pub note: Option<String>,
+}
+
+/// Seconds of a turn: its cues' durations, or its words at 150 per minute where a cue has
+/// no timing. Returns (seconds, estimated).
+fn turn_seconds(turn: &Turn, words_in: impl Fn(Span) -> usize) -> (f64, bool) {
+    let mut seconds = 0.0;
+    let mut estimated = false;
+    for segment in &turn.segments {
+        match segment.duration_ms() {
+            Some(ms) if segment.end_ms >= segment.start_ms => seconds += ms as f64 / 1000.0,
+            _ => {
+                estimated = true;
+                seconds += words_in(segment.span) as f64 * 60.0 / ESTIMATED_WPM;
+            }
+        }
+    }
+    (seconds, estimated)
+}
+
+fn per_minute(count: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 {
+        count as f64 * 60.0 / seconds
+    } else {
+        0.0
+    }
+}
+
+fn per_100(count: usize, words: usize) -> f64 {
+    100.0 * count as f64 / words.max(1) as f64
+}
+
+fn rate(spans: &[Span], text: &str, words: usize, seconds: f64) -> Rate {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for span in spans {
+        let phrase = span
+            .text(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        *counts.entry(phrase).or_default() += 1;
+    }
+    let mut top: Vec<(String, usize)> = counts.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(TOP);
+    Rate {
+        count: spans.len(),
+        per_100_words: round1(per_100(spans.len(), words)),
+        per_minute: round1(per_minute(spans.len(), seconds)),
+        top,
+    }
+}
+
+/// Delivery metrics of a transcript; `None` for a written answer.
+pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
+    let transcript = document.transcript.as_ref()?;
+    let text = document.graded_text();
+    let words_in = |span: Span| {
+        let from = analysis.words.partition_point(|w| w.start < span.start);
+        let to = analysis.words.partition_point(|w| w.start < span.end);
+        to - from
+    };
+    let mut turns = Vec::new();
+    let mut estimated = false;
+    let mut speaking_seconds = 0.0;
+    for turn in transcript.candidate_turns() {
+        let words = words_in(turn.span());
+        let (seconds, turn_estimated) = turn_seconds(turn, words_in);
+        estimated |= turn_estimated;
+        speaking_seconds += seconds;
+        turns.push(TurnDelivery {
+            line: turn.line(),
+            words,
+            seconds: round1(seconds),
+            estimated: turn_estimated,
+            wpm: round1(per_minute(words, seconds)),
+        });
+    }
+    let words = analysis.word_count();
+    let pace = per_minute(words, speaking_seconds);
+    let timed = transcript
+        .candidate_turns()
+        .flat_map(|t| &t.segments)
+        .any(|s| s.duration_ms().is_some());
+    let fillers = rate(&analysis.fillers, text, words, speaking_seconds);
+    let hedges = rate(&analysis.hedges, text, words, speaking_seconds);
+
+    let pauses = transcript.has_end_times.then(|| {
+        let segments: Vec<(&str, &crate::document::transcript::Segment)> = transcript
+            .turns
+            .iter()
+            .flat_map(|t| t.segments.iter().map(move |s| (t.speaker.as_str(), s)))
+            .collect();
+        segments
+            .windows(2)
+            .filter_map(|pair| {
+                let ((before, a), (after, b)) = (pair[0], pair[1]);
+                let gap = b.start_ms?.checked_sub(a.end_ms?)?;
+                (gap > PAUSE_MS).then(|| Pause {
+                    line: b.line,
+                    seconds: round1(gap as f64 / 1000.0),
+                    before: before.to_owned(),
+                    after: after.to_owned(),
+                })
+            })
+            .collect()
+    });
+
+    let by_speaker = transcript.words_by_speaker(&document.text);
+    let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
+    let talk_share: Vec<Share> = by_speaker
+        .into_iter()
+        .map(|(speaker, words)| {
+            let timed: Vec<Option<u64>> = transcript
+                .turns
+                .iter()
+                .filter(|t| t.speaker == speaker)
+                .flat_map(|t| t.segments.iter().map(|s| s.duration_ms()))
+                .collect();
+            let seconds = timed
+                .iter()
+                .all(Option::is_some)
+                .then(|| round1(timed.iter().flatten().sum::<u64>() as f64 / 1000.0));
+            Share {
+                share: round1(100.0 * words as f64 / all_words.max(1) as f64),
+                speaker,
+                words,
+                seconds,
+            }
+        })
+        .collect();
+    let candidate_share = talk_share
+        .iter()
+        .find(|s| s.speaker == transcript.candidate)
+        .map_or(0.0, |s| s.share);
+    let longest_monologue = turns
+        .iter()
+        .rev()
+        .max_by(|a, b| a.seconds.total_cmp(&b.seconds))
+        .cloned();
+    let words_per_turn = round1(words as f64 / turns.len().max(1) as f64);
+
+    let mut checks = Vec::new();
+    if timed {
+        checks.push(check(
+            "pace-wpm",
+            pace,
+            "130–175 words per minute",
+            (PACE_RANGE.0..=PACE_RANGE.1).contains(&round1(pace)),
+            if pace < PACE_RANGE.0 {
+                "slower than a listener expects; cut the pauses inside sentences"
+            } else {
+                "faster than a listener can follow; slow down and let key numbers land"
+            },
+        ));
+    }
+    checks.extend([
+        check(
+            "fillers-per-100-words",
+            fillers.per_100_words,
+            "fewer than 5 per 100 words",
+            fillers.per_100_words < FILLERS_MAX,
+            "too many fillers; pause silently instead of saying um or like",
+        ),
+        check(
+            "hedges-per-100-words",
+            hedges.per_100_words,
+            "fewer than 3 per 100 words",
+            hedges.per_100_words < HEDGES_MAX,
+            "many hedges; state what you know plainly and hedge only real uncertainty",
+        ),
+        check(
+            "talk-share",
+            candidate_share,
+            "at least 50% of the words",
+            candidate_share >= TALK_SHARE_MIN,
+            "the interviewer did most of the talking; give fuller answers",
+        ),
+    ]);
+    if let Some(longest) = &longest_monologue {
+        checks.push(check(
+            "longest-monologue-seconds",
+            longest.seconds,
+            "at most 3 minutes",
+            longest.seconds <= MONOLOGUE_MAX_SECONDS,
+            "one turn runs over 3 minutes; stop and check in with the interviewer",
+        ));
+    }
+    Some(Delivery {
+        form: transcript.form,
+        speaker: transcript.candidate.clone(),
+        chosen_by: transcript.chosen_by.describe(),
+        words,
+        speaking_seconds: round1(speaking_seconds),
+        speaking_time_estimated: estimated,
+        pace_wpm: timed.then(|| round1(pace)),
+        turns,
+        words_per_turn,
+        fillers,
+        hedges,
+        pauses,
+        talk_share,
+        longest_monologue,
+        checks,
+    })
+}
+
+fn check(
+    metric: &'static str,
+    value: f64,
+    target: &'static str,
+    within: bool,
+    note: &str,
+) -> Check {
+    Check {
+        metric,
+        value: round1(value),
+        target,
+        within,
+        note: (!within).then(|| note.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, parse};
+
+    #[test]
+    fn timed_captions_give_pace_pauses_and_share() {
+        let text = "1\n00:00:00,000 --> 00:00:02,000\nInterviewer: Pitch me a feature.\n\n2\n00:00:06,000 --> 00:00:12,000\nCandidate: A shared watchlist so um families stop arguing over what to watch tonight.\n\n3\n00:00:12,500 --> 00:00:16,000\nIt would lift the hours families watch together every single week.\n";
+        let document = parse(text);
+        let analysis = analyze(&document);
+        let delivery = analysis.delivery.as_ref().unwrap();
+        assert_eq!(delivery.speaker, "Candidate");
+        assert_eq!(delivery.words, 24);
+        assert_eq!(delivery.speaking_seconds, 9.5);
+        assert!(!delivery.speaking_time_estimated);
+        assert_eq!(delivery.pace_wpm, Some(151.6));
+        assert_eq!(delivery.fillers.count, 1);
+        let pauses = delivery.pauses.as_ref().unwrap();
+        assert_eq!(pauses.len(), 1);
+        assert_eq!((pauses[0].line, pauses[0].seconds), (6, 4.0));
+        assert_eq!(delivery.talk_share[0].words, 4);
+        assert!(
+            delivery.checks.iter().all(|c| c.within),
+            "{:?}",
+            delivery.checks
+        );
+    }
+
+    #[test]
+    fn untimed_turns_are_estimated_at_150_words_a_minute() {
+        let text = "Interviewer: Tell me about a failure.\nCandidate: I shipped a redesign without testing it and retention fell by two points.\n";
+        let analysis = analyze(&parse(text));
+        let delivery = analysis.delivery.unwrap();
+        assert!(delivery.speaking_time_estimated);
+        assert_eq!(delivery.pace_wpm, None);
+        assert_eq!(delivery.speaking_seconds, 5.2);
+        assert!(delivery.pauses.is_none());
+    }
+}
