@@ -143,7 +143,11 @@ mod tests {
             max_score: Some(grade.score),
             min_criterion: vec![(first.id.clone(), first.score)],
         };
-        assert_eq!(met.check(&grade).unwrap(), [], "a bound equal to the score holds");
+        assert_eq!(
+            met.check(&grade).unwrap(),
+            [],
+            "a bound equal to the score holds"
+        );
     }
 
     #[test]

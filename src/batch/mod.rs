@@ -285,9 +285,8 @@ mod tests {
 
     #[test]
     fn front_matter_or_no_rubric() {
-        let load = |name: &str| {
-            crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string())
-        };
+        let load =
+            |name: &str| crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string());
         let rubrics = Rubrics::new(&load);
         let settings = Settings {
             rubric: RubricChoice::FrontMatter,

@@ -65,11 +65,7 @@ impl AnswerFilter {
                 true => pattern.trim_start_matches("./").to_owned(),
                 false => format!("**/{pattern}"),
             };
-            set.add(
-                GlobBuilder::new(&pattern)
-                    .literal_separator(true)
-                    .build()?,
-            );
+            set.add(GlobBuilder::new(&pattern).literal_separator(true).build()?);
         }
         Ok(AnswerFilter {
             include: any_include.then(|| include.build()).transpose()?,
@@ -206,12 +202,18 @@ mod tests {
     #[test]
     fn globs_match_names_anywhere_or_paths_from_the_root() {
         assert!(accepts(&["*.json"], "deep/down/x.json"));
-        assert!(!accepts(&["*.json"], "x.md"), "a glob replaces the extensions");
+        assert!(
+            !accepts(&["*.json"], "x.md"),
+            "a glob replaces the extensions"
+        );
         assert!(accepts(&["strong/*.md"], "strong/a.md"));
         assert!(!accepts(&["strong/*.md"], "strong/old/a.md"));
         assert!(accepts(&["strong/**/*.md"], "strong/old/a.md"));
         assert!(!accepts(&["!draft-*"], "draft-1.md"));
-        assert!(accepts(&["!draft-*"], "final.md"), "only exclusions keep the extensions");
+        assert!(
+            accepts(&["!draft-*"], "final.md"),
+            "only exclusions keep the extensions"
+        );
         assert!(AnswerFilter::new(&["a[".into()]).is_err());
     }
 }
