@@ -1,7 +1,10 @@
 //! Command line: argument parsing, reading the answer, choosing the rubric and renderer,
 //! and exit codes (0 graded, 1 a bound failed, 2 could not grade). No grading logic.
 
+mod batch;
+mod check;
 mod io;
+mod pipe;
 mod rubrics;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -20,14 +23,18 @@ const EXIT_ERROR: u8 = 2;
     version,
     about = "Score interview answers against rubrics, and explain every point.",
     args_conflicts_with_subcommands = true,
-    after_help = "Exit codes: 0 graded; 1 a bound failed (CI checks); 2 could not grade."
+    after_help = "Exit codes: 0 graded (and within bounds); 1 a bound failed (--fail-*, grade check); \
+                  2 could not grade (usage, an unreadable file, an invalid rubric)."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// The answer to grade: a .md or .txt file, or `-` for standard input.
-    file: Option<PathBuf>,
+    /// Answers to grade: files (.md, .txt, .markdown, .srt, .vtt) and folders, walked
+    /// recursively (hidden and git-ignored paths skipped), or `-` for standard input. One
+    /// file prints its full report; several files or a folder print a summary.
+    #[arg(value_name = "PATH")]
+    files: Vec<PathBuf>,
 
     /// A built-in rubric id (see `grade rubrics list`), a path to a rubric .toml file, or
     /// `auto` to pick the built-in rubric that fits the question (front matter `question:`
@@ -46,10 +53,15 @@ struct Cli {
     /// Refuse answers larger than this many bytes.
     #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+
+    #[command(flatten)]
+    batch: batch::BatchArgs,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Grade the sample answers that grade.toml lists and check their bounds (for CI).
+    Check(check::CheckArgs),
     /// List, show or check rubrics.
     Rubrics {
         #[command(subcommand)]
@@ -77,8 +89,22 @@ enum RubricsAction {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
+    /// The full report for one file; a table and cohort summary for several.
     Text,
+    /// One report (`grade-report/1`); for several files one document (`grade-batch/1`).
     Json,
+    /// One report per line, written as files finish, in path order.
+    Jsonl,
+    /// A row per file, a column per criterion.
+    Csv,
+    /// A table for a pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations for missing high-weight signals and broken bounds.
+    Github,
+    /// JUnit XML: a testcase per file, failed where a bound broke.
+    Junit,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -92,6 +118,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rubrics { action }) => rubrics::run_rubrics(action),
+        Some(Command::Check(args)) => check::run_check(args),
+        None if cli.batch.stdin_jsonl => pipe::run_stdin_jsonl(&cli),
+        None if batch::is_batch(&cli) => batch::run_batch(&cli),
         None => run_grade(&cli),
     };
     match result {
@@ -104,7 +133,7 @@ pub fn run() -> ExitCode {
 }
 
 fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
-    let Some(path) = &cli.file else {
+    let Some(path) = cli.files.first() else {
         return Err(
             "no answer given: pass a file (or `-` for standard input); see `grade --help`".into(),
         );
@@ -137,12 +166,15 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
     let rubric = resolve_rubric(selected.as_ref().map_or(&rubric_name, |s| &s.rubric))?;
     let analysis = analyze(&document);
     let mut grade = score(&document, &analysis, &rubric);
-    grade.file = Some(name);
+    grade.file = Some(name.clone());
     grade.selected = selected;
+    let bounds = cli.batch.bounds()?;
+    let violations = bounds.check(&grade).map_err(|e| e.describe(&name))?;
     let output = match cli.format {
         OutputFormat::Json => json::render(&grade),
-        OutputFormat::Text => text::render(&grade, use_color(cli.color)),
+        _ => text::render(&grade, use_color(cli.color)),
     };
     write_stdout(&output)?;
-    Ok(ExitCode::SUCCESS)
+    batch::report_violations(&name, &violations);
+    Ok(batch::exit_code(0, violations.len()))
 }
