@@ -265,7 +265,7 @@ fn generated_answer(i: usize) -> String {
     ];
     let mut text = String::new();
     for (k, sentence) in POOL.iter().enumerate() {
-        if (i >> (k % 10)) & 1 == 1 || (i + k) % 7 == 0 {
+        if (i >> (k % 10)) & 1 == 1 || (i + k).is_multiple_of(7) {
             text.push_str(sentence);
             text.push(' ');
         }

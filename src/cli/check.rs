@@ -121,7 +121,11 @@ pub(crate) fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
             .filter(|e| check.filter.accepts(Path::new(&e.name)))
             .cloned()
             .collect();
-        write_stdout(&format!("{}: {} files\n", check.title, entries.len()))?;
+        write_stdout(&format!(
+            "{}: {}\n",
+            check.title,
+            count(entries.len(), "file", "files")
+        ))?;
         if entries.is_empty() {
             eprintln!(
                 "error: {}: `files` ({}) match no file under {}",
@@ -146,8 +150,9 @@ pub(crate) fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let ok = files - failed - out_of_bounds;
     let mut tally = format!(
-        "\n{files} files in {} checks: {ok} within bounds, {out_of_bounds} out of bounds",
-        checks.len()
+        "\n{} in {}: {ok} within bounds, {out_of_bounds} out of bounds",
+        count(files, "file", "files"),
+        count(checks.len(), "check", "checks")
     );
     if failed > 0 {
         tally.push_str(&format!(", {failed} could not be graded"));
@@ -247,6 +252,10 @@ fn parse_config(
         });
     }
     Ok(checks)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn looks_like_path(rubric: &str) -> bool {
