@@ -66,9 +66,18 @@ fn a_folder_with_bad_files_grades_the_rest_and_exits_2() {
     // a file that cannot be read whoever runs the test.
     std::os::unix::fs::symlink(dir.join("gone.md"), dir.join("f-dangling.md")).unwrap();
     write(&dir.join("g-also-strong.md"), fixture(STRONG));
+    write(&dir.join("h-too-large.md"), fixture(STRONG).repeat(4));
 
     let path = dir.to_str().unwrap();
-    let output = grade(&[path, "--rubric", "product-pitch", "--format", "jsonl"]);
+    let output = grade(&[
+        path,
+        "--rubric",
+        "product-pitch",
+        "--format",
+        "jsonl",
+        "--max-bytes",
+        "4000",
+    ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     let lines = jsonl(&output);
     let files: Vec<String> = lines
@@ -92,7 +101,8 @@ fn a_folder_with_bad_files_grades_the_rest_and_exits_2() {
             "d-empty.md",
             "e-binary.md",
             "f-dangling.md",
-            "g-also-strong.md"
+            "g-also-strong.md",
+            "h-too-large.md"
         ],
         "every file once, in path order"
     );
@@ -114,21 +124,43 @@ fn a_folder_with_bad_files_grades_the_rest_and_exits_2() {
     assert!(lines[3]["error"].as_str().unwrap().contains("empty"));
     assert!(lines[4]["error"].as_str().unwrap().contains("binary"));
     assert!(lines[5]["error"].as_str().unwrap().contains("missing file"));
+    assert!(lines[7]["error"].as_str().unwrap().contains("--max-bytes"));
 
     let err = stderr(&output);
-    assert_eq!(err.lines().count(), 4, "one error line per bad file: {err}");
+    assert_eq!(err.lines().count(), 5, "one error line per bad file: {err}");
     assert!(
         err.contains("c-latin1.md:2:9: the file is not valid UTF-8"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
 
-    let text = grade(&[path, "--rubric", "product-pitch"]);
+    let text = grade(&[path, "--rubric", "product-pitch", "--max-bytes", "4000"]);
     assert_eq!(text.status.code(), Some(2));
     let table = stdout(&text);
     assert!(
-        table.contains("7 files: 3 graded, 4 could not be graded"),
+        table.contains("8 files: 3 graded, 5 could not be graded"),
         "{table}"
+    );
+}
+
+#[test]
+fn without_rubric_each_file_uses_its_front_matter() {
+    let dir = scratch("front-matter");
+    write(
+        &dir.join("a.md"),
+        format!("---\nrubric: product-pitch\n---\n{}", fixture(STRONG)),
+    );
+    write(&dir.join("b.md"), fixture(STRONG));
+    let output = grade(&[dir.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(2));
+    let lines = jsonl(&output);
+    assert_eq!(lines[0]["rubric"]["id"], "product-pitch");
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no rubric chosen"),
+        "{lines:?}"
     );
 }
 
