@@ -7,6 +7,7 @@
 //! → [`Grade`]) → [`report`] renderers. Only the binary touches files and the terminal.
 
 pub mod analysis;
+pub mod batch;
 pub mod calibrate;
 pub mod compare;
 pub mod document;

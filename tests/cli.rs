@@ -129,10 +129,15 @@ fn a_missing_file() {
 }
 
 #[test]
-fn a_folder_where_a_file_was_expected() {
-    assert_error(
-        &grade(&["fixtures", "--rubric", "product-pitch"]),
-        &["fixtures", "is a folder"],
+fn a_folder_is_graded_as_a_batch() {
+    // Before batches existed a folder was refused; now it gets the summary table.
+    let output = grade(&["fixtures/product-pitch", "--rubric", "product-pitch"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("file "), "{text}");
+    assert!(
+        text.contains("fixtures/product-pitch/strong-commute-packs.md"),
+        "{text}"
     );
 }
 

@@ -1,7 +1,7 @@
 //! `grade analyze FILE`: the answer's text and delivery statistics, no rubric; also the
 //! `--input-format` and `--speaker` options shared with grading.
 
-use super::OutputFormat;
+use super::DocumentFormat;
 use super::io::{read_input, write_stdout};
 use clap::{Args, ValueEnum};
 use grade::analysis::summary::Summary;
@@ -52,6 +52,15 @@ pub(crate) struct InputArgs {
     pub speaker: Option<String>,
 }
 
+impl InputArgs {
+    pub(crate) fn options(&self) -> ParseOptions {
+        ParseOptions {
+            form: self.input_format.form(),
+            speaker: self.speaker.clone(),
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub(crate) struct AnalyzeArgs {
     /// The answer or transcript: a file, or `-` for standard input.
@@ -61,8 +70,8 @@ pub(crate) struct AnalyzeArgs {
     pub input: InputArgs,
 
     /// How to print the analysis.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+    pub format: DocumentFormat,
 
     /// Refuse answers larger than this many bytes.
     #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
@@ -78,11 +87,7 @@ pub(crate) fn load_document(
     let name = path.display().to_string();
     let bytes = read_input(path, max_bytes)?;
     let text = decode(bytes, max_bytes).map_err(|e| super::io::decode_message(&name, &e))?;
-    let options = ParseOptions {
-        form: input.input_format.form(),
-        speaker: input.speaker.clone(),
-    };
-    parse_with(&text, &options).map_err(|e| format!("{name}:{}: {e}", e.position))
+    parse_with(&text, &input.options()).map_err(|e| format!("{name}:{}: {e}", e.position))
 }
 
 pub(crate) fn run_analyze(args: &AnalyzeArgs) -> Result<ExitCode, String> {
@@ -91,8 +96,8 @@ pub(crate) fn run_analyze(args: &AnalyzeArgs) -> Result<ExitCode, String> {
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(args.file.display().to_string());
     let output = match args.format {
-        OutputFormat::Json => analyze_json::render(&summary),
-        OutputFormat::Text => analyze_text::render(&summary),
+        DocumentFormat::Json => analyze_json::render(&summary),
+        DocumentFormat::Text => analyze_text::render(&summary),
     };
     write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 
 use super::analyze::InputArgs;
 use super::io::{grade_path, write_stdout};
-use super::{EXIT_ERROR, OutputFormat};
+use super::{DocumentFormat, EXIT_ERROR};
 use grade::calibrate::{Pair, calibrate, parse_labels};
 use grade::rubric::CompiledRubric;
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub(crate) fn run(
     labels_path: &Path,
     rubric: Option<&str>,
-    format: OutputFormat,
+    format: DocumentFormat,
     max_bytes: usize,
 ) -> Result<ExitCode, String> {
     let name = labels_path.display();
@@ -75,13 +75,13 @@ pub(crate) fn run(
     }
     let calibration = calibrate(&pairs, &labels.criteria);
     let output = match format {
-        OutputFormat::Json => {
+        DocumentFormat::Json => {
             let mut json = serde_json::to_string_pretty(&calibration)
                 .expect("a calibration always serializes");
             json.push('\n');
             json
         }
-        OutputFormat::Text => grade::report::calibration::render(&calibration),
+        DocumentFormat::Text => grade::report::calibration::render(&calibration),
     };
     write_stdout(&output)?;
     Ok(if failed {

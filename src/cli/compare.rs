@@ -1,7 +1,7 @@
 //! `grade compare BEFORE AFTER --rubric ID`: grades two drafts under one rubric and shows
 //! what the rewrite changed.
 
-use super::OutputFormat;
+use super::DocumentFormat;
 use super::analyze::InputArgs;
 use super::io::{grade_path, write_stdout};
 use grade::compare::compare;
@@ -12,7 +12,7 @@ pub(crate) fn run(
     before: &Path,
     after: &Path,
     rubric: Option<&str>,
-    format: OutputFormat,
+    format: DocumentFormat,
     max_bytes: usize,
 ) -> Result<ExitCode, String> {
     let mut rubrics = Default::default();
@@ -33,13 +33,13 @@ pub(crate) fn run(
     )?;
     let comparison = compare(&old, &new);
     let output = match format {
-        OutputFormat::Json => {
+        DocumentFormat::Json => {
             let mut json =
                 serde_json::to_string_pretty(&comparison).expect("a comparison always serializes");
             json.push('\n');
             json
         }
-        OutputFormat::Text => grade::report::comparison::render(&comparison),
+        DocumentFormat::Text => grade::report::comparison::render(&comparison),
     };
     write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)

@@ -2,9 +2,12 @@
 //! and exit codes (0 graded, 1 a bound failed, 2 could not grade). No grading logic.
 
 mod analyze;
+mod batch;
 mod calibrate;
+mod check;
 mod compare;
 mod io;
+mod pipe;
 mod rubrics;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -21,14 +24,18 @@ const EXIT_ERROR: u8 = 2;
     version,
     about = "Score interview answers against rubrics, and explain every point.",
     args_conflicts_with_subcommands = true,
-    after_help = "Exit codes: 0 graded; 1 a bound failed (CI checks); 2 could not grade."
+    after_help = "Exit codes: 0 graded (and within bounds); 1 a bound failed (--fail-*, grade check); \
+                  2 could not grade (usage, an unreadable file, an invalid rubric)."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// The answer to grade: a .md or .txt file, or `-` for standard input.
-    file: Option<PathBuf>,
+    /// Answers to grade: files (.md, .txt, .markdown, .srt, .vtt) and folders, walked
+    /// recursively (hidden and git-ignored paths skipped), or `-` for standard input. One
+    /// file prints its full report; several files or a folder print a summary.
+    #[arg(value_name = "PATH")]
+    files: Vec<PathBuf>,
 
     /// A built-in rubric id (see `grade rubrics list`), a path to a rubric .toml file, or
     /// `auto` to pick the built-in rubric that fits the question (front matter `question:`
@@ -50,12 +57,17 @@ struct Cli {
 
     #[command(flatten)]
     input: analyze::InputArgs,
+
+    #[command(flatten)]
+    batch: batch::BatchArgs,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Text and delivery statistics of an answer or transcript, without a rubric.
     Analyze(analyze::AnalyzeArgs),
+    /// Grade the sample answers that grade.toml lists and check their bounds (for CI).
+    Check(check::CheckArgs),
     /// List, show or check rubrics.
     Rubrics {
         #[command(subcommand)]
@@ -71,8 +83,8 @@ enum Command {
         /// The rubric for rows without a `rubric` column (else their front matter's).
         #[arg(long, short)]
         rubric: Option<String>,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+        format: DocumentFormat,
         #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
         max_bytes: usize,
     },
@@ -83,8 +95,8 @@ enum Command {
         /// A built-in id, a rubric .toml, or `auto`; else the first draft's front matter.
         #[arg(long, short)]
         rubric: Option<String>,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+        format: DocumentFormat,
         #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
         max_bytes: usize,
     },
@@ -108,10 +120,31 @@ enum RubricsAction {
     },
 }
 
+/// The form of a single document's output: `analyze`, `calibrate`, `compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
+enum DocumentFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// The full report for one file; a table and cohort summary for several.
+    Text,
+    /// One report (`grade-report/1`); for several files one document (`grade-batch/1`).
+    Json,
+    /// One report per line, written as files finish, in path order.
+    Jsonl,
+    /// A row per file, a column per criterion.
+    Csv,
+    /// A table for a pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations for missing high-weight signals and broken bounds.
+    Github,
+    /// JUnit XML: a testcase per file, failed where a bound broke.
+    Junit,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -139,6 +172,9 @@ pub fn run() -> ExitCode {
             max_bytes,
         }) => compare::run(before, after, rubric.as_deref(), *format, *max_bytes),
         Some(Command::Analyze(args)) => analyze::run_analyze(args),
+        Some(Command::Check(args)) => check::run_check(args),
+        None if cli.batch.stdin_jsonl => pipe::run_stdin_jsonl(&cli),
+        None if batch::is_batch(&cli) => batch::run_batch(&cli),
         None => run_grade(&cli),
     };
     match result {
@@ -151,7 +187,7 @@ pub fn run() -> ExitCode {
 }
 
 fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
-    let Some(path) = &cli.file else {
+    let Some(path) = cli.files.first() else {
         return Err(
             "no answer given: pass a file (or `-` for standard input); see `grade --help`".into(),
         );
@@ -163,10 +199,14 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
         &cli.input,
         &mut Default::default(),
     )?;
+    let name = path.display().to_string();
+    let bounds = cli.batch.bounds()?;
+    let violations = bounds.check(&grade).map_err(|e| e.describe(&name))?;
     let output = match cli.format {
         OutputFormat::Json => json::render(&grade),
-        OutputFormat::Text => text::render(&grade, use_color(cli.color)),
+        _ => text::render(&grade, use_color(cli.color)),
     };
     write_stdout(&output)?;
-    Ok(ExitCode::SUCCESS)
+    batch::report_violations(&name, &violations);
+    Ok(batch::exit_code(0, violations.len()))
 }

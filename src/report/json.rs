@@ -1,9 +1,64 @@
-//! JSON: the grade as one object of schema `grade-report/1` (fields in the README).
+//! JSON: the grade as one object of schema `grade-report/1` (fields in the README); a batch
+//! as one document of schema `grade-batch/1`, every report then the summary, written as the
+//! files finish so that the reports are never all held at once.
 
+use super::{BatchRenderer, ErrorRecord, pretty_indented};
+use crate::batch::{FileReport, Summary};
 use crate::scoring::Grade;
+
+pub const BATCH_SCHEMA: &str = "grade-batch/1";
 
 pub fn render(grade: &Grade) -> String {
     let mut out = serde_json::to_string_pretty(grade).expect("a grade always serializes");
     out.push('\n');
     out
+}
+
+/// `{"schema": "grade-batch/1", "reports": [...], "summary": {...}}`, pretty-printed.
+#[derive(Default)]
+pub struct JsonBatch {
+    written: usize,
+}
+
+impl BatchRenderer for JsonBatch {
+    fn begin(&mut self) -> String {
+        format!("{{\n  \"schema\": \"{BATCH_SCHEMA}\",\n  \"reports\": [")
+    }
+
+    fn file(&mut self, report: &FileReport) -> String {
+        let separator = if self.written == 0 {
+            "\n    "
+        } else {
+            ",\n    "
+        };
+        self.written += 1;
+        let body = match report.outcome {
+            Ok(grade) => pretty_indented(grade, 4),
+            Err(error) => pretty_indented(&ErrorRecord::new(report.name, error), 4),
+        };
+        format!("{separator}{body}")
+    }
+
+    fn finish(&mut self, summary: &Summary) -> String {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        format!(
+            "{close},\n  \"summary\": {}\n}}\n",
+            pretty_indented(summary, 2)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_snapshot_is_one_valid_document() {
+        let out = super::super::sample::render(&mut JsonBatch::default());
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(value["reports"].as_array().unwrap().len(), 3);
+        assert_eq!(value["schema"], BATCH_SCHEMA);
+        assert_eq!(value["summary"]["cohort"]["files"], 3);
+        insta::assert_snapshot!(out);
+    }
 }

@@ -1,0 +1,308 @@
+//! Batch: walks files and folders, grades them in parallel on rayon and hands the results
+//! back in path order whatever the thread count. This and the CLI are the only edges that
+//! touch the file system; a file that cannot be graded is that file's error, not the run's.
+
+pub mod bounds;
+pub mod summary;
+mod walk;
+
+pub use bounds::{Bounds, Violation};
+pub use summary::{Cohort, FileReport, Row, Summary, SummaryBuilder};
+pub use walk::{AnswerFilter, Entry, walk};
+
+use crate::document::{ParseOptions, TranscriptError, parse_with};
+use crate::error::DecodeError;
+use crate::rubric::{CompiledRubric, auto};
+use crate::scoring::Grade;
+use crate::span::LineCol;
+use crate::{analyze, decode, score};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// How many files each parallel step grades per thread before results are handed on in
+/// order; bounds memory to a few hundred grades while keeping every thread busy.
+const FILES_PER_THREAD_PER_STEP: usize = 32;
+
+/// Why one file of a batch was not graded.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FileError {
+    #[error("no such file")]
+    NotFound,
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("symbolic link loop: it leads back to {ancestor}")]
+    Loop { ancestor: String },
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Transcript(TranscriptError),
+    #[error(
+        "no rubric chosen; pass --rubric ID or add `rubric:` to the front matter (built-in: {available})"
+    )]
+    NoRubric { available: String },
+    /// The rubric could not be loaded or picked; the message names it.
+    #[error("{0}")]
+    Rubric(String),
+    #[error("a bound names criterion `{criterion}`, which rubric `{rubric}` does not have")]
+    UnknownCriterion { criterion: String, rubric: String },
+}
+
+impl FileError {
+    /// Where in the file the problem is, when it is one byte (invalid UTF-8, a NUL).
+    pub fn position(&self) -> Option<LineCol> {
+        match self {
+            FileError::Decode(
+                DecodeError::InvalidUtf8 { position, .. } | DecodeError::Binary { position, .. },
+            ) => Some(*position),
+            FileError::Transcript(error) => Some(error.position),
+            _ => None,
+        }
+    }
+
+    /// `path:line:column: message`, the way the CLI prints it after `error: `.
+    pub fn describe(&self, name: &str) -> String {
+        match self.position() {
+            Some(position) => format!("{name}:{position}: {self}"),
+            None => format!("{name}: {self}"),
+        }
+    }
+}
+
+/// Which rubric grades each file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RubricChoice {
+    /// A built-in id or a rubric path, for every file.
+    Named(String),
+    /// `--rubric auto`: picked per file from its question.
+    Auto,
+    /// The file's front matter `rubric:` key.
+    FrontMatter,
+}
+
+impl RubricChoice {
+    /// `--rubric` as given: `auto`, a name, or absent.
+    pub fn from_option(rubric: Option<&str>) -> Self {
+        match rubric {
+            Some("auto") => RubricChoice::Auto,
+            Some(name) => RubricChoice::Named(name.to_owned()),
+            None => RubricChoice::FrontMatter,
+        }
+    }
+}
+
+/// Loads a rubric by name (a built-in id or a path); the caller decides how.
+pub type RubricLoader<'a> = dyn Fn(&str) -> Result<CompiledRubric, String> + Sync + 'a;
+
+/// Compiled rubrics by name: each distinct rubric is compiled once per run, however many
+/// files and threads use it.
+pub struct Rubrics<'a> {
+    load: &'a RubricLoader<'a>,
+    compiled: Mutex<BTreeMap<String, Result<Arc<CompiledRubric>, String>>>,
+}
+
+impl<'a> Rubrics<'a> {
+    pub fn new(load: &'a RubricLoader<'a>) -> Self {
+        Rubrics {
+            load,
+            compiled: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Result<Arc<CompiledRubric>, String> {
+        // A poisoned lock only means another thread panicked; the map is still whole.
+        let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+        compiled
+            .entry(name.to_owned())
+            .or_insert_with(|| (self.load)(name).map(Arc::new))
+            .clone()
+    }
+}
+
+/// What a batch grades with.
+pub struct Settings<'a> {
+    pub rubric: RubricChoice,
+    pub rubrics: &'a Rubrics<'a>,
+    pub max_bytes: usize,
+    /// The answer's form and, in a transcript, whose words to grade.
+    pub parse: ParseOptions,
+}
+
+/// Reads one answer file, refusing folders and files over the limit before reading them.
+pub fn read_answer(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> {
+    let io_error = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::NotFound,
+        _ => FileError::Unreadable(e.to_string()),
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(FileError::Unreadable("is a folder".into()));
+    }
+    if metadata.len() > max_bytes as u64 {
+        return Err(DecodeError::TooLarge {
+            size: metadata.len() as usize,
+            limit: max_bytes,
+        }
+        .into());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` guards against a file that grew after its size was read.
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max_bytes as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    Ok(bytes)
+}
+
+/// Grades decoded text under the settings' rubric choice; the text is dropped on return.
+pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError> {
+    let document = parse_with(text, &settings.parse).map_err(FileError::Transcript)?;
+    let (name, selected) = match &settings.rubric {
+        RubricChoice::Named(name) => (name.clone(), None),
+        RubricChoice::Auto => {
+            let selection =
+                auto::select(&document).map_err(|e| FileError::Rubric(e.to_string()))?;
+            (selection.rubric.clone(), Some(selection))
+        }
+        RubricChoice::FrontMatter => {
+            match document
+                .front_matter
+                .as_ref()
+                .and_then(|f| f.rubric.clone())
+            {
+                Some(name) => (name, None),
+                None => {
+                    return Err(FileError::NoRubric {
+                        available: crate::rubric::builtin::ids().collect::<Vec<_>>().join(", "),
+                    });
+                }
+            }
+        }
+    };
+    let rubric = settings.rubrics.get(&name).map_err(FileError::Rubric)?;
+    let analysis = analyze(&document);
+    let mut grade = score(&document, &analysis, &rubric);
+    grade.selected = selected;
+    Ok(grade)
+}
+
+/// One file's result: its name as shown, and its grade or why there is none.
+#[derive(Debug)]
+pub struct Graded {
+    pub name: String,
+    pub outcome: Result<Grade, FileError>,
+}
+
+/// Reads, decodes and grades one walked entry.
+pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
+    let outcome = match entry.problem {
+        Some(problem) => Err(problem),
+        None => read_answer(&entry.path, settings.max_bytes)
+            .and_then(|bytes| Ok(decode(bytes, settings.max_bytes)?))
+            .and_then(|text| grade_decoded(&text, settings)),
+    };
+    let outcome = outcome.map(|mut grade| {
+        grade.file = Some(entry.name.clone());
+        grade
+    });
+    Graded {
+        name: entry.name,
+        outcome,
+    }
+}
+
+/// Grades every entry on the current rayon pool and calls `emit` with each result in the
+/// entries' order. Only a bounded step of grades is held at once.
+pub fn grade_entries(
+    entries: impl IntoIterator<Item = Entry>,
+    settings: &Settings,
+    emit: impl FnMut(Graded),
+) {
+    map_ordered(entries, |entry| grade_entry(entry, settings), emit);
+}
+
+/// Maps items in parallel on the current rayon pool, a bounded step at a time, and hands
+/// the results to `emit` in input order: output never depends on the thread count.
+pub fn map_ordered<T: Send, U: Send>(
+    items: impl IntoIterator<Item = T>,
+    map: impl Fn(T) -> U + Sync,
+    mut emit: impl FnMut(U),
+) {
+    let step = rayon::current_num_threads().max(1) * FILES_PER_THREAD_PER_STEP;
+    let mut items = items.into_iter();
+    loop {
+        let batch: Vec<T> = items.by_ref().take(step).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<U> = batch.into_par_iter().map(&map).collect();
+        results.into_iter().for_each(&mut emit);
+    }
+}
+
+/// Runs `work` on a rayon pool of `threads` threads (0: one per core).
+pub fn with_threads<R: Send>(
+    threads: usize,
+    work: impl FnOnce() -> R + Send,
+) -> Result<R, rayon::ThreadPoolBuildError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    Ok(pool.install(work))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_ordered_keeps_input_order_on_many_threads() {
+        let mut seen = Vec::new();
+        with_threads(4, || {
+            map_ordered(
+                0..1000u64,
+                |i| {
+                    // Uneven work so that threads finish out of order.
+                    let spin = (i * 7919) % 97;
+                    (0..spin).fold(i, |a, b| a.wrapping_add(b)) - (0..spin).sum::<u64>()
+                },
+                |i| seen.push(i),
+            )
+        })
+        .unwrap();
+        assert_eq!(seen, (0..1000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn each_rubric_is_compiled_once() {
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let load = |name: &str| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string())
+        };
+        let rubrics = Rubrics::new(&load);
+        for _ in 0..3 {
+            rubrics.get("product-pitch").unwrap();
+            assert!(rubrics.get("no-such").is_err());
+        }
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn front_matter_or_no_rubric() {
+        let load =
+            |name: &str| crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string());
+        let rubrics = Rubrics::new(&load);
+        let settings = Settings {
+            rubric: RubricChoice::FrontMatter,
+            rubrics: &rubrics,
+            max_bytes: 1000,
+            parse: Default::default(),
+        };
+        let graded = grade_decoded("---\nrubric: metrics\n---\nWe track churn.", &settings);
+        assert_eq!(graded.unwrap().rubric.id, "metrics");
+        let none = grade_decoded("We track churn.", &settings);
+        assert!(matches!(none, Err(FileError::NoRubric { .. })), "{none:?}");
+    }
+}

@@ -1,0 +1,64 @@
+//! JSON Lines: one compact `grade-report/1` object per line, written as each file finishes,
+//! in path order; a file that could not be graded is a `{"file", "error", …}` line.
+
+use super::{BatchRenderer, ErrorRecord};
+use crate::batch::{FileReport, Summary};
+use crate::scoring::Grade;
+use serde::Serialize;
+
+#[derive(Default)]
+pub struct JsonLines;
+
+impl BatchRenderer for JsonLines {
+    fn file(&mut self, report: &FileReport) -> String {
+        match report.outcome {
+            Ok(grade) => line(grade),
+            Err(error) => line(&ErrorRecord::new(report.name, error)),
+        }
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> String {
+        String::new()
+    }
+}
+
+/// One value as a line of JSON Lines.
+pub fn line(value: &impl Serialize) -> String {
+    let mut out = serde_json::to_string(value).expect("reports always serialize");
+    out.push('\n');
+    out
+}
+
+/// A `--stdin-jsonl` result: the record's id as given and its report.
+#[derive(Serialize)]
+pub struct StdinReport<'a> {
+    pub id: &'a serde_json::Value,
+    pub report: &'a Grade,
+}
+
+/// A `--stdin-jsonl` record that could not be graded: its input line, its id when it had
+/// one, and why.
+#[derive(Serialize)]
+pub struct StdinError<'a> {
+    pub id: &'a serde_json::Value,
+    pub line: usize,
+    pub error: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_one_object_per_line() {
+        let out = super::super::sample::render(&mut JsonLines);
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["file"], "answers/good.md");
+        assert!(lines[2]["error"].as_str().unwrap().contains("UTF-8"));
+        insta::assert_snapshot!(out);
+    }
+}
