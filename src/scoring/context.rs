@@ -25,7 +25,7 @@ const PASTED_PHRASE_SHARE: f64 = 0.9;
 const PACKED_PHRASE_SHARE: f64 = 0.75;
 const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
-const MIN_FUNCTION_SHARE: f64 = 0.15;
+const MIN_FUNCTION_SHARE: f64 = 0.2;
 
 pub struct Context<'a> {
     pub analysis: &'a Analysis,
