@@ -177,11 +177,11 @@ pub fn fingerprint(answers: &[Answer]) -> u64 {
 // ---------------------------------------------------------------------------------------
 // Pathological inputs for the linearity benches.
 
-/// One line of `bytes` bytes with no space in it.
+/// One line with no space in it, `bytes` bytes long with its newline.
 pub fn long_line(bytes: usize) -> String {
     let unit = "retention-churn_members/42%";
     let mut text = unit.repeat(bytes / unit.len() + 1);
-    text.truncate(bytes);
+    text.truncate(bytes.saturating_sub(1));
     text.push('\n');
     text
 }
