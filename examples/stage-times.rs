@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let n: usize = args.next().map_or(2000, |a| a.parse().expect("N is a number"));
+    let n: usize = args
+        .next()
+        .map_or(2000, |a| a.parse().expect("N is a number"));
     let rubric_id = args.next().unwrap_or_else(|| "product-pitch".to_owned());
     let answers = corpus::generate(n, 1);
     let bytes: usize = answers.iter().map(|a| a.text.len()).sum();
@@ -32,7 +34,9 @@ fn main() {
         checksum += grade::score(&document, &analysis, &rubric).score;
         lap(&mut score, t);
     }
-    println!("{n} answers, {bytes} bytes, rubric {rubric_id} (compiled in {compile:?}); checksum {checksum:.1}");
+    println!(
+        "{n} answers, {bytes} bytes, rubric {rubric_id} (compiled in {compile:?}); checksum {checksum:.1}"
+    );
     let total = decode + parse + analyze + score;
     for (stage, time) in [
         ("decode", decode),
