@@ -1,4 +1,4 @@
-//! Numbers and quantities in one regex pass over the text: money, percentages,
+//! Numbers and quantities, one DFA scan per kind over the text: money, percentages,
 //! multipliers, durations and plain counts, written in digits or as number words with a
 //! unit ("ten percent", "two weeks"). Calendar years are told apart from counts.
 
