@@ -30,13 +30,22 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (offset, c) in original.char_indices() {
+            // Most characters of a non-ASCII text are ASCII: one byte in, one byte out.
+            if c.is_ascii() {
+                text.push(if c.is_whitespace() {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                });
+                map.push(offset as u32);
+                continue;
+            }
             let before = text.len();
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => text.push('\''),
                 '\u{201c}' | '\u{201d}' | '\u{2033}' => text.push('"'),
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => text.push('-'),
                 c if c.is_whitespace() => text.push(' '),
-                c if c.is_ascii() => text.push(c.to_ascii_lowercase()),
                 c => text.extend(c.to_lowercase()),
             }
             map.extend(std::iter::repeat_n(offset as u32, text.len() - before));

@@ -102,16 +102,19 @@ pub fn analyze(document: &Document) -> Analysis {
         // Line breaks inside a paragraph are not sentence breaks; same-length spaces keep
         // offsets valid.
         line_joined.clear();
-        line_joined.extend(
-            block_text
-                .chars()
-                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-        );
-        let pieces: Vec<(usize, &str)> = if matches!(block.kind, BlockKind::Heading { .. }) {
-            vec![(0, line_joined.as_str())]
+        for (i, line) in block_text.split(['\n', '\r']).enumerate() {
+            if i > 0 {
+                line_joined.push(' ');
+            }
+            line_joined.push_str(line);
+        }
+        // A heading is one sentence whatever its punctuation.
+        let (split, whole) = if matches!(block.kind, BlockKind::Heading { .. }) {
+            (None, Some((0, line_joined.as_str())))
         } else {
-            line_joined.split_sentence_bound_indices().collect()
+            (Some(line_joined.split_sentence_bound_indices()), None)
         };
+        let pieces = split.into_iter().flatten().chain(whole);
         for (offset, piece) in pieces {
             let trimmed = piece.trim();
             if trimmed.is_empty() {
@@ -311,11 +314,19 @@ fn mark_duplicates(text: &str, sentences: &mut [Sentence]) -> usize {
             .span
             .text(text)
             .trim_end_matches(['.', '!', '?', ';', ':']);
-        let key = raw
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
+        // One buffer per sentence; lower-casing word by word keeps `to_lowercase`'s
+        // final-sigma rule at word ends.
+        let mut key = String::with_capacity(raw.len());
+        for word in raw.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            if word.is_ascii() {
+                key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                key.push_str(&word.to_lowercase());
+            }
+        }
         match first_seen.get(&key) {
             Some(&first) => {
                 sentence.duplicate_of = Some(first);
