@@ -152,3 +152,15 @@ fn many_bullets(bencher: Bencher, items: usize) {
 fn long_sentence(bencher: Bencher, words: usize) {
     grade_whole(bencher, corpus::long_sentence(words));
 }
+
+/// A transcript of 2,000 and of 4,000 speakers, one turn each.
+#[divan::bench(args = [2_000, 4_000], sample_count = 10)]
+fn many_speakers(bencher: Bencher, speakers: usize) {
+    grade_whole(bencher, corpus::many_speakers(speakers));
+}
+
+/// Markdown nested 5,000 and 10,000 lines deep (lists in blockquotes, indented).
+#[divan::bench(args = [5_000, 10_000], sample_count = 10)]
+fn deeply_nested(bencher: Bencher, depth: usize) {
+    grade_whole(bencher, corpus::deeply_nested(depth));
+}

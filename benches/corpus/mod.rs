@@ -195,6 +195,33 @@ pub fn many_bullets(items: usize) -> String {
     text
 }
 
+/// A transcript with `speakers` different speakers, each taking one turn.
+pub fn many_speakers(speakers: usize) -> String {
+    let mut text = String::new();
+    for i in 0..speakers {
+        let _ = writeln!(
+            text,
+            "Speaker {i}: I think members would churn less, by {}%, if we tested it first.",
+            i % 53
+        );
+    }
+    text
+}
+
+/// Markdown nested `depth` levels deep: blockquotes inside list items inside blockquotes.
+pub fn deeply_nested(depth: usize) -> String {
+    let mut text = String::new();
+    for level in 0..depth {
+        let indent = "  ".repeat(level % 64);
+        let quotes = "> ".repeat(level % 32);
+        let _ = writeln!(
+            text,
+            "{indent}{quotes}- level {level}: members churn less when we test"
+        );
+    }
+    text
+}
+
 /// A single sentence of `words` words, no full stop until the end.
 pub fn long_sentence(words: usize) -> String {
     const WORDS: &[&str] = &[

@@ -211,25 +211,28 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
 
     let by_speaker = transcript.words_by_speaker(&document.text);
     let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
+    // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
+    // over the turns, since a transcript may have thousands of speakers.
+    let index: std::collections::HashMap<&str, usize> = by_speaker
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.as_str(), i))
+        .collect();
+    let mut timed_ms: Vec<Option<u64>> = vec![Some(0); by_speaker.len()];
+    for turn in &transcript.turns {
+        let total = &mut timed_ms[index[turn.speaker.as_str()]];
+        for segment in &turn.segments {
+            *total = total.zip(segment.duration_ms()).map(|(a, b)| a + b);
+        }
+    }
     let talk_share: Vec<Share> = by_speaker
         .into_iter()
-        .map(|(speaker, words)| {
-            let timed: Vec<Option<u64>> = transcript
-                .turns
-                .iter()
-                .filter(|t| t.speaker == speaker)
-                .flat_map(|t| t.segments.iter().map(|s| s.duration_ms()))
-                .collect();
-            let seconds = timed
-                .iter()
-                .all(Option::is_some)
-                .then(|| round1(timed.iter().flatten().sum::<u64>() as f64 / 1000.0));
-            Share {
-                share: round1(100.0 * words as f64 / all_words.max(1) as f64),
-                speaker,
-                words,
-                seconds,
-            }
+        .zip(timed_ms)
+        .map(|((speaker, words), ms)| Share {
+            share: round1(100.0 * words as f64 / all_words.max(1) as f64),
+            speaker,
+            words,
+            seconds: ms.map(|ms| round1(ms as f64 / 1000.0)),
         })
         .collect();
     let candidate_share = talk_share

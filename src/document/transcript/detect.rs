@@ -46,6 +46,7 @@ pub fn detect(text: &str, body_start: usize, blocks: &[Block]) -> InputForm {
 /// "Situation: … Task: … Result: …" in a written answer is neither.
 fn looks_like_conversation<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let mut names: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut returns = false;
     let mut ranges = 0;
     for line in lines {
@@ -55,9 +56,10 @@ fn looks_like_conversation<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
         ranges += usize::from(label.end_ms.is_some());
         let Some(name) = label.name else { continue };
         let name = name.to_lowercase();
-        if names.last() != Some(&name) && names.contains(&name) {
+        if names.last() != Some(&name) && seen.contains(&name) {
             returns = true;
         }
+        seen.insert(name.clone());
         names.push(name);
     }
     let mut distinct = names.clone();

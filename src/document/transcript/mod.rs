@@ -113,18 +113,18 @@ impl Transcript {
 
     /// Words spoken by each speaker (unicode words of their pieces), in speaker order.
     pub fn words_by_speaker(&self, text: &str) -> Vec<(String, usize)> {
-        self.speakers
+        // One pass over the turns: a transcript may have thousands of speakers.
+        let index: std::collections::HashMap<&str, usize> = self
+            .speakers
             .iter()
-            .map(|speaker| {
-                let words = self
-                    .turns
-                    .iter()
-                    .filter(|t| &t.speaker == speaker)
-                    .map(|t| turn_words(t, text))
-                    .sum();
-                (speaker.clone(), words)
-            })
-            .collect()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i))
+            .collect();
+        let mut words = vec![0; self.speakers.len()];
+        for turn in &self.turns {
+            words[index[turn.speaker.as_str()]] += turn_words(turn, text);
+        }
+        self.speakers.iter().cloned().zip(words).collect()
     }
 }
 
@@ -264,8 +264,9 @@ pub(crate) fn build(
     }
     let turns = turns(cues);
     let mut speakers: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for turn in &turns {
-        if !speakers.contains(&turn.speaker) {
+        if seen.insert(turn.speaker.as_str()) {
             speakers.push(turn.speaker.clone());
         }
     }
