@@ -132,6 +132,17 @@ fn per_100(count: usize, words: usize) -> f64 {
 }
 
 fn rate(spans: &[Span], text: &str, words: usize, seconds: f64) -> Rate {
+    Rate {
+        count: spans.len(),
+        per_100_words: round1(per_100(spans.len(), words)),
+        per_minute: round1(per_minute(spans.len(), seconds)),
+        top: most_frequent(spans, text, TOP),
+    }
+}
+
+/// The `n` most frequent phrases among the spans (white space, case and apostrophes
+/// folded), most frequent first, ties in alphabetical order.
+pub(crate) fn most_frequent(spans: &[Span], text: &str, n: usize) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for span in spans {
         let phrase = span
@@ -145,13 +156,8 @@ fn rate(spans: &[Span], text: &str, words: usize, seconds: f64) -> Rate {
     }
     let mut top: Vec<(String, usize)> = counts.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top.truncate(TOP);
-    Rate {
-        count: spans.len(),
-        per_100_words: round1(per_100(spans.len(), words)),
-        per_minute: round1(per_minute(spans.len(), seconds)),
-        top,
-    }
+    top.truncate(n);
+    top
 }
 
 /// Delivery metrics of a transcript; `None` for a written answer.

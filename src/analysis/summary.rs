@@ -6,7 +6,6 @@ use super::{Analysis, Delivery, QuantityKind, metrics};
 use crate::document::{BlockKind, Document, InputForm, Warning};
 use crate::scoring::TranscriptInfo;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub const SCHEMA: &str = "grade-analysis/1";
 
@@ -74,23 +73,10 @@ pub struct MetricValue {
 }
 
 fn counted(spans: &[crate::span::Span], text: &str, words: usize) -> Counted {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for span in spans {
-        let phrase = span
-            .text(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        *counts.entry(phrase).or_default() += 1;
-    }
-    let mut top: Vec<(String, usize)> = counts.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top.truncate(5);
     Counted {
         count: spans.len(),
         per_100_words: round1(100.0 * spans.len() as f64 / words.max(1) as f64),
-        top,
+        top: super::delivery::most_frequent(spans, text, 5),
     }
 }
 

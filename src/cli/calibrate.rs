@@ -2,11 +2,10 @@
 //! agree with the human ones. Files are read relative to the labels file's folder.
 
 use super::analyze::InputArgs;
-use super::io::{grade_path, write_stdout};
+use super::io::{grade_path, resolve_rubric, write_stdout};
 use super::{DocumentFormat, EXIT_ERROR};
+use grade::batch::Rubrics;
 use grade::calibrate::{Pair, calibrate, parse_labels};
-use grade::rubric::CompiledRubric;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -20,19 +19,13 @@ pub(crate) fn run(
     let text = std::fs::read_to_string(labels_path).map_err(|e| format!("{name}: {e}"))?;
     let labels = parse_labels(&text).map_err(|e| format!("{name}:{e}"))?;
     let base = labels_path.parent().unwrap_or(Path::new("."));
-    let mut rubrics: BTreeMap<String, CompiledRubric> = BTreeMap::new();
+    let rubrics = Rubrics::new(&resolve_rubric);
     let mut pairs = Vec::new();
     let mut failed = false;
     for row in &labels.rows {
         let path = base.join(&row.file);
         let chosen = row.rubric.as_deref().or(rubric);
-        let grade = match grade_path(
-            &path,
-            chosen,
-            max_bytes,
-            &InputArgs::default(),
-            &mut rubrics,
-        ) {
+        let grade = match grade_path(&path, chosen, max_bytes, &InputArgs::default(), &rubrics) {
             Ok(grade) => grade,
             Err(message) => {
                 eprintln!("error: {name}:{}: {message}", row.line);

@@ -3,7 +3,8 @@
 
 use super::DocumentFormat;
 use super::analyze::InputArgs;
-use super::io::{grade_path, write_stdout};
+use super::io::{grade_path, resolve_rubric, write_stdout};
+use grade::batch::Rubrics;
 use grade::compare::compare;
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,21 +16,15 @@ pub(crate) fn run(
     format: DocumentFormat,
     max_bytes: usize,
 ) -> Result<ExitCode, String> {
-    let mut rubrics = Default::default();
-    let old = grade_path(
-        before,
-        rubric,
-        max_bytes,
-        &InputArgs::default(),
-        &mut rubrics,
-    )?;
+    let rubrics = Rubrics::new(&resolve_rubric);
+    let old = grade_path(before, rubric, max_bytes, &InputArgs::default(), &rubrics)?;
     // The second draft is graded under the rubric the first one got, so the two compare.
     let new = grade_path(
         after,
         Some(&old.rubric.id),
         max_bytes,
         &InputArgs::default(),
-        &mut rubrics,
+        &rubrics,
     )?;
     let comparison = compare(&old, &new);
     let output = match format {

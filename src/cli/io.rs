@@ -2,49 +2,39 @@
 //! and turning library errors into `error:` messages that name the file.
 
 use super::ColorChoice;
-use super::analyze::{InputArgs, load_document};
+use super::analyze::InputArgs;
+use grade::batch::{FileError, RubricChoice, Rubrics, Settings, grade_decoded};
 use grade::error::{DecodeError, RubricError};
-use grade::rubric::{CompiledRubric, auto, builtin};
-use grade::{Grade, analyze, score};
-use std::collections::BTreeMap;
+use grade::rubric::{CompiledRubric, builtin};
+use grade::{Grade, decode};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
-/// Reads and grades one answer. The rubric is the one named, else the front matter's
-/// `rubric:`; `auto` picks one from the question. Compiled rubrics are kept in `rubrics`
-/// so that a run compiles each one once.
+/// Reads and grades one answer, the way a batch grades each of its files: the rubric is
+/// the one named, else the front matter's `rubric:`; `auto` picks one from the question.
+/// `rubrics` keeps each compiled rubric for the rest of the run.
 pub(crate) fn grade_path(
     path: &Path,
     rubric: Option<&str>,
     max_bytes: usize,
     input: &InputArgs,
-    rubrics: &mut BTreeMap<String, CompiledRubric>,
+    rubrics: &Rubrics,
 ) -> Result<Grade, String> {
     let name = path.display().to_string();
-    let document = load_document(path, max_bytes, input)?;
-    let front_matter_rubric = document
-        .front_matter
-        .as_ref()
-        .and_then(|f| f.rubric.as_deref());
-    let Some(rubric_name) = rubric.or(front_matter_rubric) else {
-        return Err(format!(
-            "{name}: no rubric chosen; pass --rubric ID or add `rubric:` to the front matter (built-in: {})",
-            builtin::ids().collect::<Vec<_>>().join(", ")
-        ));
+    let bytes = read_input(path, max_bytes)?;
+    let text = decode(bytes, max_bytes).map_err(|e| decode_message(&name, &e))?;
+    let settings = Settings {
+        rubric: RubricChoice::from_option(rubric),
+        rubrics,
+        max_bytes,
+        parse: input.options(),
     };
-    let selected = if rubric_name == "auto" {
-        Some(auto::select(&document).map_err(|e| format!("{name}: {e}"))?)
-    } else {
-        None
-    };
-    let rubric_id = selected.as_ref().map_or(rubric_name, |s| s.rubric.as_str());
-    if !rubrics.contains_key(rubric_id) {
-        rubrics.insert(rubric_id.to_owned(), resolve_rubric(rubric_id)?);
-    }
-    let analysis = analyze(&document);
-    let mut grade = score(&document, &analysis, &rubrics[rubric_id]);
+    let mut grade = grade_decoded(&text, &settings).map_err(|e| match e {
+        // The rubric's own message already names the rubric file or id.
+        FileError::Rubric(message) => message,
+        other => other.describe(&name),
+    })?;
     grade.file = Some(name);
-    grade.selected = selected;
     Ok(grade)
 }
 

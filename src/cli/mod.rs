@@ -11,6 +11,7 @@ mod pipe;
 mod rubrics;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use grade::batch::Rubrics;
 use grade::report::{json, text};
 use io::{grade_path, use_color, write_stdout};
 use std::path::PathBuf;
@@ -197,7 +198,7 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, String> {
         cli.rubric.as_deref(),
         cli.max_bytes,
         &cli.input,
-        &mut Default::default(),
+        &Rubrics::new(&io::resolve_rubric),
     )?;
     let name = path.display().to_string();
     let bounds = cli.batch.bounds()?;

@@ -85,20 +85,38 @@ pub(crate) fn voice(content: &str) -> Option<(&str, &str)> {
 }
 
 pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptError> {
+    read_cues(
+        blocks(&lines(text, body_start)),
+        |block| usize::from(block[0].text.trim().bytes().all(|b| b.is_ascii_digit())),
+        "`00:00:01,000 --> 00:00:04,000`",
+        "cue numbers",
+    )
+}
+
+/// Reads caption blocks (SRT's, or WebVTT's once its header and notes are set aside): the
+/// timing line sits at `timing_at(block)`, after a cue number or identifier, and the text
+/// follows. A block without a timing line is an error naming the line where it should be.
+pub(crate) fn read_cues<'a>(
+    blocks: impl IntoIterator<Item = Vec<Line<'a>>>,
+    timing_at: impl Fn(&[Line<'a>]) -> usize,
+    example: &str,
+    identifiers: &str,
+) -> Result<Parsed, TranscriptError> {
     let mut cues = Vec::new();
     let mut warnings = Vec::new();
-    for block in blocks(&lines(text, body_start)) {
-        let numbered = block[0].text.trim().bytes().all(|b| b.is_ascii_digit());
-        let timing_at = usize::from(numbered);
-        let Some(timing) = block.get(timing_at).filter(|l| l.text.contains("-->")) else {
-            let line = block.get(timing_at).unwrap_or(&block[0]);
+    for block in blocks {
+        let at = timing_at(&block);
+        let Some(timing) = block.get(at).filter(|l| l.text.contains("-->")) else {
+            let line = block.get(at).unwrap_or(&block[0]);
             return Err(TranscriptError::at(
                 line.number,
                 1,
-                "expected a cue timing line (`00:00:01,000 --> 00:00:04,000`); without it the caption text cannot be told from cue numbers",
+                format!(
+                    "expected a cue timing line ({example}); without it the caption text cannot be told from {identifiers}"
+                ),
             ));
         };
-        if let Some(cue) = cue(timing, &block[timing_at + 1..], &mut warnings) {
+        if let Some(cue) = cue(timing, &block[at + 1..], &mut warnings) {
             cues.push(cue);
         }
     }

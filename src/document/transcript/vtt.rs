@@ -3,7 +3,7 @@
 //! voice tags name the speaker; other tags are not graded; NOTE, STYLE and REGION blocks
 //! are skipped.
 
-use super::srt::{blocks, cue};
+use super::srt::{blocks, read_cues};
 use super::{Parsed, TranscriptError, lines};
 
 pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptError> {
@@ -22,37 +22,19 @@ pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptE
             "a WebVTT file starts with a `WEBVTT` line",
         ));
     }
-    let mut cues = Vec::new();
-    let mut warnings = Vec::new();
-    for block in blocks(&all) {
+    let cue_blocks = blocks(&all).into_iter().filter(|block| {
         let first = block[0].text.trim_start();
-        if block[0].number == header.number
-            || ["NOTE", "STYLE", "REGION"]
+        block[0].number != header.number
+            && !["NOTE", "STYLE", "REGION"]
                 .iter()
                 .any(|k| first == *k || first.starts_with(&format!("{k} ")))
-        {
-            continue;
-        }
-        let timing_at = usize::from(!block[0].text.contains("-->"));
-        let Some(timing) = block.get(timing_at).filter(|l| l.text.contains("-->")) else {
-            let line = block.get(timing_at).unwrap_or(&block[0]);
-            return Err(TranscriptError::at(
-                line.number,
-                1,
-                "expected a cue timing line (`00:01.000 --> 00:04.000`); without it the caption text cannot be told from cue identifiers",
-            ));
-        };
-        if let Some(cue) = cue(timing, &block[timing_at + 1..], &mut warnings) {
-            cues.push(cue);
-        }
-    }
-    super::check_order(&mut cues, &mut warnings);
-    warnings.sort_by_key(|w| w.line);
-    Ok(Parsed {
-        cues,
-        warnings,
-        has_end_times: true,
-    })
+    });
+    read_cues(
+        cue_blocks,
+        |block| usize::from(!block[0].text.contains("-->")),
+        "`00:01.000 --> 00:04.000`",
+        "cue identifiers",
+    )
 }
 
 #[cfg(test)]
