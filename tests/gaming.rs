@@ -229,3 +229,40 @@ fn split_front_matter(text: &str) -> (&str, &str) {
     }
     ("", text)
 }
+
+/// fixtures/flags/<flag>.md is an answer made to raise that flag (rubric in its front
+/// matter): the flags without an adversarial fixture of their own are tuned here.
+#[test]
+fn each_flag_fixture_raises_its_flag() {
+    let dir = common::root().join("fixtures/flags");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 2);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let document = parse(&text);
+        let rubric_id = document
+            .front_matter
+            .as_ref()
+            .unwrap()
+            .rubric
+            .clone()
+            .unwrap();
+        let grade = score(
+            &document,
+            &analyze(&document),
+            &load_builtin(&rubric_id).unwrap(),
+        );
+        let flag = path.file_stem().unwrap().to_str().unwrap();
+        assert!(
+            flag_ids(&grade).contains(&flag),
+            "{}: {:?}",
+            path.display(),
+            flag_ids(&grade)
+        );
+        assert_eq!(grade.band, grade::scoring::NEEDS_REVIEW);
+    }
+}
