@@ -120,7 +120,10 @@ impl PhraseMatcher {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.span.start, h.list, h.span.end));
+        // One hit per list and start: "I'd" is one first-person word, not "I" and "I'd".
+        // The longest phrase stands for the others.
+        hits.sort_by_key(|h| (h.span.start, h.list, std::cmp::Reverse(h.span.end)));
+        hits.dedup_by_key(|h| (h.span.start, h.list));
         hits
     }
 }
