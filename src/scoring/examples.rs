@@ -45,7 +45,12 @@ pub fn check(rubric: &CompiledRubric) -> (Vec<ExampleFailure>, usize) {
                 let document = parse(example);
                 let analysis = analyze(&document);
                 let grade = super::score(&document, &analysis, rubric);
-                let hit = grade.criteria[ci].signals[si].earned > 0.0;
+                // A criterion that does not apply to the example's form (a transcript-only
+                // criterion given written text) has no signals: its example earns nothing.
+                let hit = grade.criteria[ci]
+                    .signals
+                    .get(si)
+                    .is_some_and(|s| s.earned > 0.0);
                 if hit != expected_hit {
                     failures.push(ExampleFailure {
                         criterion: criterion.id.clone(),
@@ -58,4 +63,42 @@ pub fn check(rubric: &CompiledRubric) -> (Vec<ExampleFailure>, usize) {
         }
     }
     (failures, ran)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing `load_rubric`: a transcript-only criterion whose example is not a
+    /// transcript (its timing line is broken) is left out, and indexing its signals panicked.
+    #[test]
+    fn an_example_in_the_wrong_form_fails_instead_of_panicking() {
+        let rubric = crate::rubric::load(
+            r#"
+id = "delivery-only"
+title = "Delivery"
+
+[[criterion]]
+id = "delivery"
+name = "Delivery"
+weight = 1
+max = 1
+applies-to = "transcript"
+advice = "Speak at a steady pace."
+
+  [[criterion.signal]]
+  id = "few-fillers"
+  kind = "metric"
+  metric = "fillers-per-100-words"
+  below = 5
+  points = 1
+  examples.hit = ["[00:00.00-0 -> 00:05.000] so the feature I would pitch is a shared watchlist"]
+"#,
+        )
+        .unwrap();
+        let (failures, ran) = check(&rubric);
+        assert_eq!(ran, 1);
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].expected_hit);
+    }
 }
