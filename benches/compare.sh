@@ -48,7 +48,7 @@ say "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ */
 PATTERNS=$WORK/phrases.txt
 python3 - "rubrics/$RUBRIC.toml" >"$PATTERNS" <<'PY'
 import re, sys, tomllib
-KEYS = {"phrases", "with", "near", "to", "of", "absent", "present", "steps"}
+KEYS = {"phrases", "with", "near", "to", "of", "absent", "present", "steps", "topic"}
 def strings(value):
     if isinstance(value, str):
         yield value
