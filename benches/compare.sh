@@ -77,7 +77,7 @@ PY
 say "rubric $RUBRIC: $(wc -l <"$PATTERNS") phrases for rg"
 
 now() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%d\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.0f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }  # %.0f: mawk's %d stops at 2^31
 
 # Alternates two commands ROUNDS times after a warm-up of each; prints "grade_s rg_s".
 alternate() {

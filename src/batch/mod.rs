@@ -197,7 +197,7 @@ pub struct Graded {
 /// Reads, decodes and grades one walked entry.
 pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
     let outcome = match entry.problem {
-        Some(problem) => Err(problem),
+        Some(problem) => Err(*problem),
         None => read_answer(&entry.path, settings.max_bytes)
             .and_then(|bytes| Ok(decode(bytes, settings.max_bytes)?))
             .and_then(|text| grade_decoded(&text, settings)),

@@ -160,115 +160,154 @@ fn weakest(grade: &Grade) -> Option<CriterionScore> {
         })
 }
 
-/// Collects rows as files finish, and criterion names and order as rubrics appear.
-#[derive(Default)]
+/// Collects the cohort's figures as files finish, and the rows too when the renderer lays
+/// them out at the end (a table, CSV, JUnit). Streaming renderers (JSON Lines, JSON, SARIF,
+/// GitHub) need none, so memory then grows by a score per file, not a row.
 pub struct SummaryBuilder {
+    keep_rows: bool,
     rows: Vec<Row>,
-    /// (rubric, criterion) → (name, position in its rubric).
-    criteria: BTreeMap<(String, String), (String, usize)>,
+    files: usize,
+    failed: usize,
+    out_of_bounds: usize,
+    scores: Vec<f64>,
+    /// band → (files, highest score in it), so bands list best first.
+    bands: BTreeMap<String, (usize, f64)>,
+    /// rubric → criterion → running sums and where it sits in its rubric.
+    criteria: BTreeMap<String, BTreeMap<String, CriterionSums>>,
+}
+
+struct CriterionSums {
+    name: String,
+    position: usize,
+    files: usize,
+    total: f64,
+    max: f64,
+}
+
+impl Default for SummaryBuilder {
+    fn default() -> Self {
+        SummaryBuilder::new(true)
+    }
 }
 
 impl SummaryBuilder {
-    pub fn add(&mut self, report: &FileReport) {
-        if let Ok(grade) = report.outcome {
-            for (position, c) in grade.criteria.iter().enumerate() {
-                self.criteria
-                    .entry((grade.rubric.id.clone(), c.id.clone()))
-                    .or_insert_with(|| (c.name.clone(), position));
-            }
+    /// `keep_rows`: whether [`Summary::rows`] should hold a row per file.
+    pub fn new(keep_rows: bool) -> Self {
+        SummaryBuilder {
+            keep_rows,
+            rows: Vec::new(),
+            files: 0,
+            failed: 0,
+            out_of_bounds: 0,
+            scores: Vec::new(),
+            bands: BTreeMap::new(),
+            criteria: BTreeMap::new(),
         }
-        self.rows.push(Row::new(report));
+    }
+
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.out_of_bounds += usize::from(!report.violations.is_empty());
+        match report.outcome {
+            Ok(grade) => {
+                self.scores.push(grade.score);
+                let band = match self.bands.get_mut(grade.band.as_str()) {
+                    Some(band) => band,
+                    None => self
+                        .bands
+                        .entry(grade.band.clone())
+                        .or_insert((0, f64::MIN)),
+                };
+                band.0 += 1;
+                band.1 = band.1.max(grade.score);
+                let rubric = match self.criteria.get_mut(grade.rubric.id.as_str()) {
+                    Some(rubric) => rubric,
+                    None => self.criteria.entry(grade.rubric.id.clone()).or_default(),
+                };
+                // Criteria left out of the total (delivery, for a written answer) were not
+                // judged, so they stay out of the means, as out of the rows.
+                let judged = grade.criteria.iter().filter(|c| c.left_out.is_none());
+                for (position, c) in judged.enumerate() {
+                    let sums = match rubric.get_mut(c.id.as_str()) {
+                        Some(sums) => sums,
+                        None => rubric.entry(c.id.clone()).or_insert(CriterionSums {
+                            name: c.name.clone(),
+                            position,
+                            files: 0,
+                            total: 0.0,
+                            max: c.max,
+                        }),
+                    };
+                    sums.files += 1;
+                    sums.total += c.score;
+                }
+            }
+            Err(_) => self.failed += 1,
+        }
+        if self.keep_rows {
+            self.rows.push(Row::new(report));
+        }
     }
 
     pub fn finish(self) -> Summary {
-        let cohort = cohort(&self.rows, &self.criteria);
+        let mut scores = self.scores;
+        scores.sort_by(f64::total_cmp);
+        let score = (!scores.is_empty()).then(|| {
+            let n = scores.len();
+            let median = if n % 2 == 1 {
+                scores[n / 2]
+            } else {
+                (scores[n / 2 - 1] + scores[n / 2]) / 2.0
+            };
+            ScoreStats {
+                mean: round1(scores.iter().sum::<f64>() / n as f64),
+                median: round1(median),
+                min: scores[0],
+                max: scores[n - 1],
+            }
+        });
+        let mut bands: Vec<(String, (usize, f64))> = self.bands.into_iter().collect();
+        bands.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)));
+        let mut criteria: Vec<(f64, usize, CriterionMean)> = Vec::new();
+        for (rubric, by_id) in self.criteria {
+            for (id, sums) in by_id {
+                let mean = sums.total / sums.files as f64;
+                let share = if sums.max > 0.0 { mean / sums.max } else { 1.0 };
+                criteria.push((
+                    share,
+                    sums.position,
+                    CriterionMean {
+                        rubric: rubric.clone(),
+                        id,
+                        name: sums.name,
+                        files: sums.files,
+                        mean: round2(mean),
+                        max: sums.max,
+                        share: round2(share),
+                    },
+                ));
+            }
+        }
+        criteria.sort_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| a.2.rubric.cmp(&b.2.rubric))
+                .then(a.1.cmp(&b.1))
+        });
         Summary {
             rows: self.rows,
-            cohort,
+            cohort: Cohort {
+                files: self.files,
+                graded: self.files - self.failed,
+                failed: self.failed,
+                out_of_bounds: self.out_of_bounds,
+                score,
+                bands: bands
+                    .into_iter()
+                    .map(|(band, (files, _))| BandCount { band, files })
+                    .collect(),
+                criteria: criteria.into_iter().map(|(_, _, c)| c).collect(),
+            },
         }
-    }
-}
-
-fn cohort(rows: &[Row], names: &BTreeMap<(String, String), (String, usize)>) -> Cohort {
-    let mut scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
-    scores.sort_by(f64::total_cmp);
-    let score = (!scores.is_empty()).then(|| {
-        let n = scores.len();
-        let median = if n % 2 == 1 {
-            scores[n / 2]
-        } else {
-            (scores[n / 2 - 1] + scores[n / 2]) / 2.0
-        };
-        ScoreStats {
-            mean: round1(scores.iter().sum::<f64>() / n as f64),
-            median: round1(median),
-            min: scores[0],
-            max: scores[n - 1],
-        }
-    });
-
-    // band → (files, highest score in it), so bands list best first.
-    let mut bands: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
-    // (rubric, criterion) → (files, Σ points, max)
-    let mut sums: BTreeMap<(&str, &str), (usize, f64, f64)> = BTreeMap::new();
-    for row in rows {
-        if let (Some(band), Some(score)) = (&row.band, row.score) {
-            let entry = bands.entry(band).or_insert((0, f64::MIN));
-            entry.0 += 1;
-            entry.1 = entry.1.max(score);
-        }
-        let rubric = row.rubric.as_deref().unwrap_or_default();
-        for c in &row.criteria {
-            let entry = sums.entry((rubric, &c.id)).or_insert((0, 0.0, c.max));
-            entry.0 += 1;
-            entry.1 += c.score;
-        }
-    }
-    let mut bands: Vec<(&str, (usize, f64))> = bands.into_iter().collect();
-    bands.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(b.0)));
-
-    let mut criteria: Vec<(f64, usize, CriterionMean)> = sums
-        .into_iter()
-        .map(|((rubric, id), (files, total, max))| {
-            let mean = total / files as f64;
-            let share = if max > 0.0 { mean / max } else { 1.0 };
-            let (name, position) = names
-                .get(&(rubric.to_owned(), id.to_owned()))
-                .cloned()
-                .unwrap_or_else(|| (id.to_owned(), usize::MAX));
-            let mean_row = CriterionMean {
-                rubric: rubric.to_owned(),
-                id: id.to_owned(),
-                name,
-                files,
-                mean: round2(mean),
-                max,
-                share: round2(share),
-            };
-            (share, position, mean_row)
-        })
-        .collect();
-    criteria.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then_with(|| a.2.rubric.cmp(&b.2.rubric))
-            .then(a.1.cmp(&b.1))
-    });
-
-    let failed = rows.iter().filter(|r| r.error.is_some()).count();
-    Cohort {
-        files: rows.len(),
-        graded: rows.len() - failed,
-        failed,
-        out_of_bounds: rows.iter().filter(|r| !r.violations.is_empty()).count(),
-        score,
-        bands: bands
-            .into_iter()
-            .map(|(band, (files, _))| BandCount {
-                band: band.to_owned(),
-                files,
-            })
-            .collect(),
-        criteria: criteria.into_iter().map(|(_, _, c)| c).collect(),
     }
 }
 

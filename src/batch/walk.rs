@@ -15,8 +15,9 @@ pub struct Entry {
     pub path: PathBuf,
     /// How reports name it.
     pub name: String,
-    /// Set when the walk already knows the file cannot be graded.
-    pub problem: Option<FileError>,
+    /// Set when the walk already knows the file cannot be graded (boxed: it is rare, and
+    /// a batch holds an entry per file).
+    pub problem: Option<Box<FileError>>,
 }
 
 impl Entry {
@@ -101,10 +102,10 @@ pub fn walk(roots: &[PathBuf], filter: &AnswerFilter) -> Vec<Entry> {
             Err(e) => entries.push(Entry {
                 path: root.clone(),
                 name: root.display().to_string(),
-                problem: Some(match e.kind() {
+                problem: Some(Box::new(match e.kind() {
                     std::io::ErrorKind::NotFound => FileError::NotFound,
                     _ => FileError::Unreadable(e.to_string()),
-                }),
+                })),
             }),
         }
     }
@@ -149,9 +150,9 @@ fn problem_entry(error: &ignore::Error, root: &Path, filter: &AnswerFilter) -> O
         ignore::Error::Loop { ancestor, child } => Some(Entry {
             path: child.clone(),
             name: child.display().to_string(),
-            problem: Some(FileError::Loop {
+            problem: Some(Box::new(FileError::Loop {
                 ancestor: ancestor.display().to_string(),
-            }),
+            })),
         }),
         ignore::Error::WithPath { path, err } => {
             let relative = path.strip_prefix(root).unwrap_or(path);
@@ -168,14 +169,14 @@ fn problem_entry(error: &ignore::Error, root: &Path, filter: &AnswerFilter) -> O
             Some(Entry {
                 path: path.clone(),
                 name: path.display().to_string(),
-                problem: Some(problem),
+                problem: Some(Box::new(problem)),
             })
         }
         // An error with no path (an invalid ignore file's glob, …) concerns the folder.
         other => Some(Entry {
             path: root.to_path_buf(),
             name: root.display().to_string(),
-            problem: Some(FileError::Unreadable(other.to_string())),
+            problem: Some(Box::new(FileError::Unreadable(other.to_string()))),
         }),
     }
 }

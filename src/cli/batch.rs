@@ -174,7 +174,7 @@ pub(crate) fn grade_and_render(
     renderer: &mut (dyn BatchRenderer + Send),
 ) -> Result<Summary, String> {
     let progress = progress_bar(entries.len());
-    let mut summary = SummaryBuilder::default();
+    let mut summary = SummaryBuilder::new(renderer.needs_rows());
     let mut written = write_stdout(&renderer.begin());
     batch::with_threads(threads, || {
         batch::grade_entries(entries, settings, |graded| {

@@ -267,6 +267,10 @@ fn looks_like_path(rubric: &str) -> bool {
 struct Verdicts;
 
 impl BatchRenderer for Verdicts {
+    fn needs_rows(&self) -> bool {
+        false
+    }
+
     fn file(&mut self, report: &FileReport) -> String {
         match report.outcome {
             Err(error) => format!("  ERROR         {}\n", error.describe(report.name)),

@@ -10,6 +10,10 @@ use std::fmt::Write;
 pub struct Github;
 
 impl BatchRenderer for Github {
+    fn needs_rows(&self) -> bool {
+        false
+    }
+
     fn file(&mut self, report: &FileReport) -> String {
         let mut out = String::new();
         let file = property(report.name);

@@ -10,6 +10,10 @@ use serde::Serialize;
 pub struct JsonLines;
 
 impl BatchRenderer for JsonLines {
+    fn needs_rows(&self) -> bool {
+        false
+    }
+
     fn file(&mut self, report: &FileReport) -> String {
         match report.outcome {
             Ok(grade) => line(grade),

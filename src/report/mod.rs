@@ -42,6 +42,11 @@ pub trait BatchRenderer {
     }
     /// After the last file.
     fn finish(&mut self, summary: &Summary) -> String;
+    /// Whether `finish` reads [`Summary::rows`]; a renderer that streams every file as it
+    /// finishes says no, and the batch then keeps no row per file.
+    fn needs_rows(&self) -> bool {
+        true
+    }
 }
 
 /// A file that could not be graded, as JSON, JSON Lines and SARIF carry it.

@@ -52,6 +52,10 @@ impl Sarif {
 }
 
 impl BatchRenderer for Sarif {
+    fn needs_rows(&self) -> bool {
+        false
+    }
+
     fn begin(&mut self) -> String {
         let rules: Vec<Value> = RULES
             .iter()
