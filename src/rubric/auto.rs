@@ -7,6 +7,7 @@ use crate::analysis::phrase::PhraseMatcher;
 use crate::document::Document;
 use crate::error::RubricError;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Which rubric was picked, from what text, on which words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,9 +30,7 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
     };
     let folded = Folded::new(question);
     let mut best: Option<Selection> = None;
-    for (id, source_toml) in builtin::SOURCES {
-        let phrases = match_phrases(source_toml);
-        let matcher = PhraseMatcher::new([phrases.iter()]);
+    for (id, matcher) in builtin_matchers() {
         let mut words: Vec<String> = matcher
             .find(&folded)
             .into_iter()
@@ -53,10 +52,16 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
     })
 }
 
-/// True when any of the phrases occurs in the question.
-pub fn fits(question: &str, phrases: &[String]) -> bool {
-    let matcher = PhraseMatcher::new([phrases.iter()]);
-    !matcher.find(&Folded::new(question)).is_empty()
+/// Each built-in rubric's `match` phrases, compiled once per process: a batch asks for
+/// them once per answer (for `--rubric auto` and the off-topic flag).
+fn builtin_matchers() -> &'static [(&'static str, PhraseMatcher)] {
+    static MATCHERS: OnceLock<Vec<(&'static str, PhraseMatcher)>> = OnceLock::new();
+    MATCHERS.get_or_init(|| {
+        builtin::SOURCES
+            .iter()
+            .map(|(id, source)| (*id, PhraseMatcher::new([match_phrases(source).iter()])))
+            .collect()
+    })
 }
 
 /// The `match` list of a built-in rubric, read without compiling the whole rubric. Our

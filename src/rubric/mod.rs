@@ -183,6 +183,8 @@ pub struct CompiledRubric {
     pub question: Option<String>,
     pub summary: Option<String>,
     pub match_phrases: Vec<String>,
+    /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
+    pub match_matcher: PhraseMatcher,
     /// The rubric's domain vocabulary, matched apart from the scored lists so that it never
     /// earns points or changes how a sentence is judged; read by the off-topic flag.
     pub topic: Option<PhraseMatcher>,

@@ -14,6 +14,8 @@ use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::rubric::CompiledRubric;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The verdict of a flagged answer: a person should read it before trusting the score.
 pub const NEEDS_REVIEW: &str = "Needs review";
@@ -151,10 +153,29 @@ pub(crate) fn detect(input: &Input) -> Vec<Flag> {
     .collect()
 }
 
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+pub(crate) struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Moving-average type-token ratio over windows of `window` words: the share of distinct
 /// words, which unlike a plain type-token ratio does not fall just because a text is long.
 pub(crate) fn word_variety(text: &str, analysis: &Analysis, window: usize) -> Option<f64> {
-    use std::collections::HashMap;
+    // The keys are already hashes: hashing them again would cost more than the count.
+    type Counts = HashMap<u64, u32, BuildHasherDefault<Identity>>;
     let ids: Vec<u64> = analysis
         .words
         .iter()
@@ -171,7 +192,7 @@ pub(crate) fn word_variety(text: &str, analysis: &Analysis, window: usize) -> Op
     if ids.len() < window {
         return None;
     }
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts = Counts::default();
     for id in &ids[..window] {
         *counts.entry(*id).or_default() += 1;
     }

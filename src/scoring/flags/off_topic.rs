@@ -46,7 +46,11 @@ fn another_question(input: &Input) -> Option<Flag> {
     }
     let question = input.document.front_matter.as_ref()?.question.as_deref()?;
     let selection = auto::select(input.document).ok()?;
-    if selection.rubric == rubric.id || auto::fits(question, &rubric.match_phrases) {
+    let fits = !rubric
+        .match_matcher
+        .find(&crate::analysis::fold::Folded::new(question))
+        .is_empty();
+    if selection.rubric == rubric.id || fits {
         return None;
     }
     Some(Flag {
