@@ -1,6 +1,7 @@
 //! Text for `grade compare`: the score before and after, each criterion that moved with the
 //! evidence gained and lost, and the mistakes and flags that came or went.
 
+use super::text::quote_line;
 use crate::compare::Comparison;
 use std::fmt::Write;
 
@@ -43,20 +44,10 @@ pub fn render(c: &Comparison) -> String {
             criterion.name, criterion.before, criterion.after, criterion.max, criterion.id
         );
         for e in &criterion.gained {
-            let _ = writeln!(
-                out,
-                "  + {:>5}  \"{}\"",
-                format!("{}:{}", e.line, e.column),
-                e.quote
-            );
+            out.push_str(&quote_line("  + ", 5, e, ""));
         }
         for e in &criterion.lost {
-            let _ = writeln!(
-                out,
-                "  − {:>5}  \"{}\"",
-                format!("{}:{}", e.line, e.column),
-                e.quote
-            );
+            out.push_str(&quote_line("  − ", 5, e, ""));
         }
     }
     let lists = [

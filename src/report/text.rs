@@ -113,12 +113,7 @@ pub fn render(grade: &Grade, color: bool) -> String {
         for flag in &grade.flags {
             let _ = writeln!(out, "  {} {}: {}", style.bad("⚑"), flag.id, flag.message);
             for evidence in &flag.evidence {
-                let _ = writeln!(
-                    out,
-                    "      {:>5}  \"{}\"",
-                    format!("{}:{}", evidence.line, evidence.column),
-                    evidence.quote
-                );
+                out.push_str(&quote_line("      ", 5, evidence, ""));
             }
         }
         out.push('\n');
@@ -154,13 +149,12 @@ pub fn render(grade: &Grade, color: bool) -> String {
     if !grade.discounted.is_empty() {
         let _ = writeln!(out, "{}", style.bold("Not counted"));
         for d in &grade.discounted {
-            let _ = writeln!(
-                out,
-                "  {:>5}  \"{}\" — {}",
-                format!("{}:{}", d.evidence.line, d.evidence.column),
-                d.evidence.quote,
-                d.reason
-            );
+            out.push_str(&quote_line(
+                "  ",
+                5,
+                &d.evidence,
+                &format!(" — {}", d.reason),
+            ));
         }
         out.push('\n');
     }
@@ -232,12 +226,7 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
         }
         out.push('\n');
         for evidence in &signal.evidence {
-            let _ = writeln!(
-                out,
-                "      {:>6}  \"{}\"",
-                format!("{}:{}", evidence.line, evidence.column),
-                evidence.quote
-            );
+            out.push_str(&quote_line("      ", 6, evidence, ""));
         }
         if signal.earned == 0.0
             && let Some(missing) = &signal.missing
@@ -491,4 +480,15 @@ pub fn render_delivery(delivery: &Delivery) -> String {
         paces.join(", ")
     );
     out
+}
+
+/// One quoted sentence: its line:column right-aligned in `width`, the quote, and `after`.
+pub(crate) fn quote_line(
+    indent: &str,
+    width: usize,
+    evidence: &crate::scoring::Evidence,
+    after: &str,
+) -> String {
+    let at = format!("{}:{}", evidence.line, evidence.column);
+    format!("{indent}{at:>width$}  \"{}\"{after}\n", evidence.quote)
 }
