@@ -2,41 +2,14 @@
 //! graded files, output identical for any thread count, every --format, bounds and exit
 //! codes, and the progress bar kept off stderr when it is not a terminal.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{grade, scratch, stderr, stdout};
+use std::path::Path;
+use std::process::Output;
 
 const STRONG: &str = "fixtures/product-pitch/strong-commute-packs.md";
 const WEAK: &str = "fixtures/product-pitch/weak-super-app.md";
-
-fn grade_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_grade"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn grade(args: &[&str]) -> Output {
-    grade_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// A fresh folder under the system temp dir: outside this repository, so that its
-/// .gitignore (which ignores target/) does not hide the test's files from the walk.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("grade-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -1,16 +1,9 @@
 //! `grade calibrate` and `grade compare` end to end: the shipped labelled sample, label-file
 //! errors with line:column, a missing answer that does not stop the others, and a rewrite.
 
-use std::process::{Command, Output};
+mod common;
 
-fn grade(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_grade"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use common::grade;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()

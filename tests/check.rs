@@ -2,29 +2,10 @@
 //! verdicts with the bound broken, exit 0/1/2, and configuration mistakes with line:column.
 //! Also runs the project's own grade.toml, as CI does.
 
+mod common;
+
+use common::{grade_in, root, stderr, stdout};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn grade_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_grade"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A temp project with two sample answers copied from the fixtures and a grade.toml.
 fn project(name: &str, config: &str) -> PathBuf {

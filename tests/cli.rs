@@ -1,39 +1,17 @@
 //! The binary end to end: grading, rubric commands, and every kind of bad input, each
 //! printing `error: …` and exiting 2 without a panic.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const STRONG: &str = "fixtures/product-pitch/strong-commute-packs.md";
-
-fn grade(args: &[&str]) -> Output {
-    grade_with_stdin(args, None)
-}
+use common::{grade, grade_in_with_stdin, root, scratch, stderr, stdout};
+use std::path::Path;
+use std::process::Output;
 
 fn grade_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    grade_in_with_stdin(root(), args, stdin.unwrap_or_default())
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
+const STRONG: &str = "fixtures/product-pitch/strong-commute-packs.md";
 
 /// Asserts exit 2 with one `error:` line that contains every fragment, and no panic.
 fn assert_error(output: &Output, fragments: &[&str]) {
@@ -45,14 +23,6 @@ fn assert_error(output: &Output, fragments: &[&str]) {
         assert!(err.contains(fragment), "`{fragment}` not in: {err}");
     }
     assert!(output.stdout.is_empty(), "nothing on stdout on error");
-}
-
-/// A scratch folder per test, under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

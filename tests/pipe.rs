@@ -1,29 +1,13 @@
 //! `grade --stdin-jsonl`: one output line per record, in input order, for any thread
 //! count; a malformed record is an error line for that record and the stream goes on.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{grade_in_with_stdin, root};
+use std::process::Output;
 
 fn grade_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
-        .arg("--stdin-jsonl")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    // Written from a thread so that a large input cannot block on a full output pipe.
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    // grade may exit before reading all input (a bad --rubric): a closed pipe is fine.
-    if let Err(e) = writer.join().unwrap() {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    output
+    grade_in_with_stdin(root(), &[&["--stdin-jsonl"], args].concat(), input)
 }
 
 fn lines(output: &Output) -> Vec<serde_json::Value> {

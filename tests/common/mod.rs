@@ -139,3 +139,56 @@ pub fn neutral_sentences(n: usize) -> Vec<String> {
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
+
+/// Runs the `grade` binary in `dir` (NO_COLOR set) with `stdin` as its input. The input is
+/// written from a thread, so that a large one cannot block on a full output pipe; grade may
+/// exit before reading it all (a bad argument), and a closed pipe is then no error.
+pub fn grade_in_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&bytes));
+    let output = child.wait_with_output().unwrap();
+    if let Err(e) = writer.join().unwrap() {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    output
+}
+
+/// Runs `grade` in `dir` with empty standard input.
+pub fn grade_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    grade_in_with_stdin(dir, args, &[])
+}
+
+/// Runs `grade` in the package root, where fixture paths resolve.
+pub fn grade(args: &[&str]) -> std::process::Output {
+    grade_in(root(), args)
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A fresh folder under the system temp dir, one per test binary and name: outside this
+/// repository, so that its .gitignore (which ignores target/) cannot hide a test's files
+/// from a walk.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("grade-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
