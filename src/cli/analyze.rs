@@ -2,12 +2,12 @@
 //! `--input-format` and `--speaker` options shared with grading.
 
 use super::DocumentFormat;
-use super::io::{read_input, write_stdout};
+use super::io::{read_text, write_stdout};
 use clap::{Args, ValueEnum};
 use grade::analysis::summary::Summary;
 use grade::document::{Document, InputForm, ParseOptions, parse_with};
 use grade::report::{analyze_json, analyze_text};
-use grade::{analyze, decode};
+use grade::analyze;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -85,8 +85,7 @@ pub(crate) fn load_document(
     input: &InputArgs,
 ) -> Result<Document, String> {
     let name = path.display().to_string();
-    let bytes = read_input(path, max_bytes)?;
-    let text = decode(bytes, max_bytes).map_err(|e| super::io::decode_message(&name, &e))?;
+    let text = read_text(path, max_bytes)?;
     parse_with(&text, &input.options()).map_err(|e| format!("{name}:{}: {e}", e.position))
 }
 

@@ -3,8 +3,8 @@
 
 use super::ColorChoice;
 use super::analyze::InputArgs;
-use grade::batch::{FileError, RubricChoice, Rubrics, Settings, grade_decoded};
-use grade::error::{DecodeError, RubricError};
+use grade::batch::{FileError, RubricChoice, Rubrics, Settings, grade_decoded, read_answer};
+use grade::error::RubricError;
 use grade::rubric::{CompiledRubric, builtin};
 use grade::{Grade, decode};
 use std::io::{IsTerminal, Read, Write};
@@ -21,8 +21,7 @@ pub(crate) fn grade_path(
     rubrics: &Rubrics,
 ) -> Result<Grade, String> {
     let name = path.display().to_string();
-    let bytes = read_input(path, max_bytes)?;
-    let text = decode(bytes, max_bytes).map_err(|e| decode_message(&name, &e))?;
+    let text = read_text(path, max_bytes)?;
     let settings = Settings {
         rubric: RubricChoice::from_option(rubric),
         rubrics,
@@ -38,44 +37,21 @@ pub(crate) fn grade_path(
     Ok(grade)
 }
 
-/// Reads a file or stdin, refusing folders and files over the size limit before reading.
-pub(crate) fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
-    let name = path.display();
+/// Reads and decodes an answer from a file or stdin (`-`), the way a batch reads each of
+/// its files; an error names the file and, for a bad byte, its line:column.
+pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, String> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("<stdin>: {e}"))?;
-        return Ok(bytes);
+        return decode(bytes, max_bytes).map_err(|e| FileError::from(e).describe("<stdin>"));
     }
-    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{name}: no such file"),
-        _ => format!("{name}: {e}"),
-    })?;
-    if metadata.is_dir() {
-        return Err(format!("{name}: is a folder; pass an answer file"));
-    }
-    if metadata.len() > max_bytes as u64 {
-        return Err(format!(
-            "{name}: {}",
-            DecodeError::TooLarge {
-                size: metadata.len() as usize,
-                limit: max_bytes
-            }
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{name}: {e}"))
-}
-
-/// A decode error with the file name, and line:column for a bad byte.
-pub(crate) fn decode_message(name: &str, error: &DecodeError) -> String {
-    match error {
-        DecodeError::InvalidUtf8 { position, .. } | DecodeError::Binary { position, .. } => {
-            format!("{name}:{position}: {error}")
-        }
-        _ => format!("{name}: {error}"),
-    }
+    let name = path.display().to_string();
+    read_answer(path, max_bytes)
+        .and_then(|bytes| Ok(decode(bytes, max_bytes)?))
+        .map_err(|e| e.describe(&name))
 }
 
 /// A built-in id, or a path to a rubric file when the argument names one.
