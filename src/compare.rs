@@ -75,18 +75,14 @@ pub fn compare(before: &Grade, after: &Grade) -> Comparison {
             }
         })
         .collect();
-    let ids = |g: &Grade, mistakes: bool| -> Vec<String> {
-        if mistakes {
-            g.mistakes.iter().map(|m| m.id.clone()).collect()
-        } else {
-            g.flags.iter().map(|f| f.id.to_owned()).collect()
-        }
+    let mistakes = |g: &Grade| -> Vec<String> { g.mistakes.iter().map(|m| m.id.clone()).collect() };
+    let flags = |g: &Grade| -> Vec<String> { g.flags.iter().map(|f| f.id.to_owned()).collect() };
+    // What the first list has that the second lacks.
+    let only_in = |a: &[String], b: &[String]| -> Vec<String> {
+        a.iter().filter(|x| !b.contains(x)).cloned().collect()
     };
-    let only_in = |a: Vec<String>, b: &[String]| -> Vec<String> {
-        a.into_iter().filter(|x| !b.contains(x)).collect()
-    };
-    let (mistakes_before, mistakes_after) = (ids(before, true), ids(after, true));
-    let (flags_before, flags_after) = (ids(before, false), ids(after, false));
+    let (mistakes_before, mistakes_after) = (mistakes(before), mistakes(after));
+    let (flags_before, flags_after) = (flags(before), flags(after));
     let side = |g: &Grade| Side {
         file: g.file.clone(),
         score: g.score,
@@ -99,10 +95,10 @@ pub fn compare(before: &Grade, after: &Grade) -> Comparison {
         after: side(after),
         change: crate::scoring::round1(after.score - before.score),
         criteria,
-        mistakes_fixed: only_in(mistakes_before.clone(), &mistakes_after),
-        mistakes_introduced: only_in(mistakes_after, &mistakes_before),
-        flags_cleared: only_in(flags_before.clone(), &flags_after),
-        flags_raised: only_in(flags_after, &flags_before),
+        mistakes_fixed: only_in(&mistakes_before, &mistakes_after),
+        mistakes_introduced: only_in(&mistakes_after, &mistakes_before),
+        flags_cleared: only_in(&flags_before, &flags_after),
+        flags_raised: only_in(&flags_after, &flags_before),
     }
 }
 

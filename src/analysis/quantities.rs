@@ -177,15 +177,7 @@ fn find_with(patterns: &[Regex; 5], haystack: &str, text: &str) -> Vec<Quantity>
                 if glued_before || glued_after {
                     continue;
                 }
-                let digits = &text[start..end];
-                let is_year = digits.len() == 4
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && (digits.starts_with("19") || digits.starts_with("20"));
-                if is_year {
-                    QuantityKind::Year
-                } else {
-                    QuantityKind::Count
-                }
+                count_or_year(&text[start..end])
             }
             kind => kind,
         };
@@ -198,6 +190,18 @@ fn find_with(patterns: &[Regex; 5], haystack: &str, text: &str) -> Vec<Quantity>
         });
     }
     found
+}
+
+/// A bare number: a year when it is four digits from 1900 to 2099, else a count.
+fn count_or_year(digits: &str) -> QuantityKind {
+    let is_year = digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"));
+    if is_year {
+        QuantityKind::Year
+    } else {
+        QuantityKind::Count
+    }
 }
 
 #[cfg(test)]
@@ -279,15 +283,7 @@ mod equivalence_tests {
                 if glued_before || glued_after {
                     continue;
                 }
-                let digits = whole.as_str();
-                let is_year = digits.len() == 4
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && (digits.starts_with("19") || digits.starts_with("20"));
-                if is_year {
-                    QuantityKind::Year
-                } else {
-                    QuantityKind::Count
-                }
+                count_or_year(whole.as_str())
             };
             if glued_before && kind != QuantityKind::Money {
                 continue;

@@ -5,9 +5,9 @@ use super::DocumentFormat;
 use super::io::{read_text, write_stdout};
 use clap::{Args, ValueEnum};
 use grade::analysis::summary::Summary;
+use grade::analyze;
 use grade::document::{Document, InputForm, ParseOptions, parse_with};
 use grade::report::{analyze_json, analyze_text};
-use grade::analyze;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -69,13 +69,8 @@ pub(crate) struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// How to print the analysis.
-    #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
-    pub format: DocumentFormat,
-
-    /// Refuse answers larger than this many bytes.
-    #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
-    pub max_bytes: usize,
+    #[command(flatten)]
+    pub output: super::DocumentOutput,
 }
 
 /// Reads, decodes and parses an answer; errors name the file and line:column.
@@ -90,11 +85,11 @@ pub(crate) fn load_document(
 }
 
 pub(crate) fn run_analyze(args: &AnalyzeArgs) -> Result<ExitCode, String> {
-    let document = load_document(&args.file, args.max_bytes, &args.input)?;
+    let document = load_document(&args.file, args.output.max_bytes, &args.input)?;
     let analysis = analyze(&document);
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(args.file.display().to_string());
-    let output = match args.format {
+    let output = match args.output.format {
         DocumentFormat::Json => analyze_json::render(&summary),
         DocumentFormat::Text => analyze_text::render(&summary),
     };

@@ -84,10 +84,8 @@ enum Command {
         /// The rubric for rows without a `rubric` column (else their front matter's).
         #[arg(long, short)]
         rubric: Option<String>,
-        #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
-        format: DocumentFormat,
-        #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
-        max_bytes: usize,
+        #[command(flatten)]
+        output: DocumentOutput,
     },
     /// Show what a rewrite changed: scores, evidence gained and lost, mistakes and flags.
     Compare {
@@ -96,10 +94,8 @@ enum Command {
         /// A built-in id, a rubric .toml, or `auto`; else the first draft's front matter.
         #[arg(long, short)]
         rubric: Option<String>,
-        #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
-        format: DocumentFormat,
-        #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
-        max_bytes: usize,
+        #[command(flatten)]
+        output: DocumentOutput,
     },
 }
 
@@ -119,6 +115,18 @@ enum RubricsAction {
         /// A path to a .toml file, or a built-in id.
         rubric: String,
     },
+}
+
+/// How `analyze`, `calibrate` and `compare` print, and the answer size they accept.
+#[derive(clap::Args, Debug)]
+struct DocumentOutput {
+    /// How to print the result.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+    format: DocumentFormat,
+
+    /// Refuse answers larger than this many bytes.
+    #[arg(long, default_value_t = grade::document::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
 }
 
 /// The form of a single document's output: `analyze`, `calibrate`, `compare`.
@@ -162,16 +170,20 @@ pub fn run() -> ExitCode {
         Some(Command::Calibrate {
             labels,
             rubric,
-            format,
-            max_bytes,
-        }) => calibrate::run(labels, rubric.as_deref(), *format, *max_bytes),
+            output,
+        }) => calibrate::run(labels, rubric.as_deref(), output.format, output.max_bytes),
         Some(Command::Compare {
             before,
             after,
             rubric,
-            format,
-            max_bytes,
-        }) => compare::run(before, after, rubric.as_deref(), *format, *max_bytes),
+            output,
+        }) => compare::run(
+            before,
+            after,
+            rubric.as_deref(),
+            output.format,
+            output.max_bytes,
+        ),
         Some(Command::Analyze(args)) => analyze::run_analyze(args),
         Some(Command::Check(args)) => check::run_check(args),
         None if cli.batch.stdin_jsonl => pipe::run_stdin_jsonl(&cli),
