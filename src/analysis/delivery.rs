@@ -215,7 +215,7 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
             .collect()
     });
 
-    let by_speaker = transcript.words_by_speaker(&document.text);
+    let by_speaker = transcript.words_by_speaker.clone();
     let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
     // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
     // over the turns, since a transcript may have thousands of speakers.

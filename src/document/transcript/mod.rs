@@ -104,6 +104,9 @@ pub struct Transcript {
     pub chosen_by: CandidateChoice,
     /// True when cues carry their own end times, so pauses between them can be measured.
     pub has_end_times: bool,
+    /// Words spoken by each speaker (unicode words of their pieces), in speaker order:
+    /// counted once, for choosing the candidate and for talk share.
+    pub words_by_speaker: Vec<(String, usize)>,
 }
 
 impl Transcript {
@@ -111,8 +114,7 @@ impl Transcript {
         self.turns.iter().filter(|t| t.speaker == self.candidate)
     }
 
-    /// Words spoken by each speaker (unicode words of their pieces), in speaker order.
-    pub fn words_by_speaker(&self, text: &str) -> Vec<(String, usize)> {
+    fn count_words_by_speaker(&self, text: &str) -> Vec<(String, usize)> {
         // One pass over the turns: a transcript may have thousands of speakers.
         let index: std::collections::HashMap<&str, usize> = self
             .speakers
@@ -277,9 +279,10 @@ pub(crate) fn build(
         candidate: String::new(),
         chosen_by: CandidateChoice::OnlySpeaker,
         has_end_times: parsed.has_end_times,
+        words_by_speaker: Vec::new(),
     };
-    let words = transcript.words_by_speaker(text);
-    let (index, chosen_by) = candidate::choose(&words, speaker)
+    transcript.words_by_speaker = transcript.count_words_by_speaker(text);
+    let (index, chosen_by) = candidate::choose(&transcript.words_by_speaker, speaker)
         .map_err(|message| TranscriptError::at(first_line, 1, message))?;
     transcript.candidate = transcript.speakers[index].clone();
     transcript.chosen_by = chosen_by;
