@@ -106,18 +106,22 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Per sentence: it holds a hit of one of the rubric's lists other than pronoun lists.
+/// Per sentence: it holds a hit of one of the rubric's lists other than pronoun lists, or
+/// a rubric phrase under a negation.
 fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -> Vec<bool> {
-    let mut on_topic = vec![false; analysis.sentences.len()];
+    let mut has_phrase = vec![false; analysis.sentences.len()];
     let pronoun_lists = pronoun_lists(rubric);
     for (list, hits) in context.by_list.iter().enumerate() {
         if !pronoun_lists.contains(&(list as u32)) {
-            for &(sentence, _) in hits.iter().chain(&context.negated) {
-                on_topic[sentence] = true;
+            for &(sentence, _) in hits {
+                has_phrase[sentence] = true;
             }
         }
     }
-    on_topic
+    for &(sentence, _) in &context.negated {
+        has_phrase[sentence] = true;
+    }
+    has_phrase
 }
 
 /// Lists compared in a ratio ("I" against "we"): who speaks, not what the answer is about.
