@@ -12,6 +12,7 @@ pub mod calibrate;
 pub mod compare;
 pub mod document;
 pub mod error;
+mod number;
 pub mod report;
 pub mod rubric;
 pub mod scoring;

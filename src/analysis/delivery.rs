@@ -6,6 +6,7 @@
 use super::Analysis;
 use crate::document::transcript::Turn;
 use crate::document::{Document, InputForm};
+use crate::number::round1;
 use crate::span::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,10 +27,6 @@ pub const MONOLOGUE_MAX_SECONDS: f64 = 180.0;
 pub const TALK_SHARE_MIN: f64 = 50.0;
 /// How many of the most frequent fillers and hedges are listed.
 const TOP: usize = 5;
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0 + 0.0
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Delivery {

@@ -3,15 +3,11 @@
 //! turns and delivery — plus every metric a rubric's `metric` signal can bound.
 
 use super::{Analysis, Delivery, QuantityKind, metrics};
-use crate::document::{BlockKind, Document, InputForm, Warning};
-use crate::scoring::TranscriptInfo;
+use crate::document::{BlockKind, Document, InputForm, TranscriptInfo, Warning};
+use crate::number::round1;
 use serde::Serialize;
 
 pub const SCHEMA: &str = "grade-analysis/1";
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0 + 0.0
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {

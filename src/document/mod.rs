@@ -9,7 +9,7 @@ pub mod transcript;
 
 pub use decode::{DEFAULT_MAX_BYTES, decode};
 pub use front_matter::FrontMatter;
-pub use transcript::{Transcript, TranscriptError, Warning};
+pub use transcript::{Transcript, TranscriptError, TranscriptInfo, Warning};
 
 use crate::span::{LineIndex, Span};
 use serde::Serialize;

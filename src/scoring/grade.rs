@@ -3,6 +3,7 @@
 
 use super::{round1, round2};
 use crate::analysis::Analysis;
+use crate::document::TranscriptInfo;
 use serde::Serialize;
 
 pub const SCHEMA: &str = "grade-report/1";
@@ -41,28 +42,6 @@ pub struct Grade {
     /// Problems in the input that grading worked around, with their lines.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<crate::document::Warning>,
-}
-
-/// Which transcript was graded, and whose words.
-#[derive(Clone, Debug, Serialize)]
-pub struct TranscriptInfo {
-    pub form: crate::document::InputForm,
-    pub speaker: String,
-    pub chosen_by: &'static str,
-    pub speakers: Vec<String>,
-    pub turns: usize,
-}
-
-impl TranscriptInfo {
-    pub fn new(transcript: &crate::document::Transcript) -> Self {
-        TranscriptInfo {
-            form: transcript.form,
-            speaker: transcript.candidate.clone(),
-            chosen_by: transcript.chosen_by.describe(),
-            speakers: transcript.speakers.clone(),
-            turns: transcript.turns.len(),
-        }
-    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -13,7 +13,7 @@ pub use flags::{Flag, NEEDS_REVIEW};
 pub use grade::*;
 
 use crate::analysis::Analysis;
-use crate::document::Document;
+use crate::document::{Document, TranscriptInfo};
 use crate::rubric::{CompiledRubric, Condition};
 use crate::span::Span;
 use context::Context;
@@ -23,15 +23,7 @@ const NEXT_STEPS: usize = 3;
 /// How many discounted sentences a report lists.
 const DISCOUNTED_SHOWN: usize = 5;
 
-/// Rounds to one decimal so that reports print the same bytes everywhere.
-/// Adding 0.0 turns -0.0 (the sum of nothing) into 0.0.
-pub(crate) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0 + 0.0
-}
-
-pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0 + 0.0
-}
+pub(crate) use crate::number::{round1, round2};
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {

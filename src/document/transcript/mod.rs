@@ -130,6 +130,34 @@ impl Transcript {
     }
 }
 
+/// Which transcript was graded, and whose words: what reports say of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct TranscriptInfo {
+    /// The transcript's form.
+    pub form: InputForm,
+    /// The speaker whose words were graded.
+    pub speaker: String,
+    /// How that speaker was chosen.
+    pub chosen_by: &'static str,
+    /// Every speaker, in order of first appearance.
+    pub speakers: Vec<String>,
+    /// How many turns the transcript has.
+    pub turns: usize,
+}
+
+impl TranscriptInfo {
+    /// What reports say of `transcript`.
+    pub fn new(transcript: &Transcript) -> Self {
+        TranscriptInfo {
+            form: transcript.form,
+            speaker: transcript.candidate.clone(),
+            chosen_by: transcript.chosen_by.describe(),
+            speakers: transcript.speakers.clone(),
+            turns: transcript.turns.len(),
+        }
+    }
+}
+
 /// Words in a turn's pieces.
 pub fn turn_words(turn: &Turn, text: &str) -> usize {
     turn.segments
