@@ -1,5 +1,7 @@
-//! Fixed word lists the analysis needs: function words, negations, fillers and hedges.
-//! Rubric vocabulary is never here; it belongs to rubrics.
+//! Fixed word lists the analysis needs: function words, negations, clause words, fillers
+//! and hedges, the words that tell a spoken filler from a word doing its job, and the
+//! number words and time units of quantities. Rubric vocabulary is never here; it belongs
+//! to rubrics.
 
 use super::phrase::PhraseMatcher;
 use std::sync::OnceLock;
@@ -22,6 +24,8 @@ fn ascii_key(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 /// Words that glue a sentence together. Prose has plenty; keyword salad has almost none.
 /// "I" is left out here: it counts once per sentence (see `WordClass::first_person`), so that
 /// strings like "I owned I decided I measured" do not pass for prose.
+// A data table: one arm per word, exempt from the function-length limit.
+#[allow(clippy::too_many_lines)]
 fn is_function_word(key: &[u8]) -> bool {
     matches!(
         key,
@@ -225,9 +229,13 @@ fn is_clause_word(key: &[u8]) -> bool {
 /// What the analysis needs to know of one word, found with one lower-casing of it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordClass {
+    /// A function word ("the", "to", "we"): glue of a sentence.
     pub function: bool,
+    /// A word that negates what follows it in its clause ("not", "never", "without").
     pub negation: bool,
+    /// A word that undoes a negation right before it ("not only", "no doubt").
     pub cancels_negation: bool,
+    /// A word that starts a new clause, ending a negation's reach ("but", "because").
     pub clause: bool,
     /// "I": a function word the first time in a sentence only.
     pub first_person: bool,
@@ -249,8 +257,9 @@ pub fn classify(word: &str) -> WordClass {
     }
 }
 
-/// Lists of the lexicon matcher, in this order.
+/// The fillers list of the lexicon [`matcher`]: a hit's `list` is this for a filler.
 pub const FILLERS: usize = 0;
+/// The hedges list of the lexicon [`matcher`]: a hit's `list` is this for a hedge.
 pub const HEDGES: usize = 1;
 
 const FILLER_PHRASES: &[&str] = &[
@@ -286,6 +295,71 @@ const HEDGE_PHRASES: &[&str] = &[
     "might",
 ];
 
+/// Words before a spoken "kind of" / "sort of" that make it a noun phrase ("what kind of
+/// content", "the same sort of plan"), not a filler. `word` is compared ASCII-lower-cased.
+pub fn is_kind_of_determiner(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "what"
+            | "which"
+            | "this"
+            | "that"
+            | "the"
+            | "a"
+            | "any"
+            | "some"
+            | "every"
+            | "one"
+            | "same"
+            | "right"
+            | "other"
+            | "these"
+            | "those"
+            | "that's"
+            | "what's"
+    )
+}
+
+/// Words (or "" at a sentence start) after which a spoken, unpunctuated "like" is a filler:
+/// hesitations and words that start a clause ("so like we", "um like"). `word` is compared
+/// ASCII-lower-cased.
+pub fn opens_spoken_like(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "" | "and"
+            | "so"
+            | "but"
+            | "or"
+            | "um"
+            | "umm"
+            | "uh"
+            | "uhh"
+            | "er"
+            | "erm"
+            | "like"
+            | "was"
+            | "were"
+            | "basically"
+            | "actually"
+            | "yeah"
+            | "okay"
+            | "ok"
+            | "then"
+            | "because"
+            | "cause"
+            | "kinda"
+            | "sorta"
+            | "just"
+    )
+}
+
+/// Number words a quantity may be written in ("ten percent", "a few weeks"), as regex
+/// alternatives.
+pub(crate) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a few|several|half|a half|a third|a quarter|a couple of";
+
+/// Units of time a duration may carry ("6 weeks", "7-day"), as regex alternatives.
+pub(crate) const DURATION_UNITS: &str = r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?";
+
 /// The fillers-and-hedges matcher, built once per process.
 pub fn matcher() -> &'static PhraseMatcher {
     static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
@@ -304,5 +378,14 @@ mod tests {
         assert!(classify("Wouldn't").negation);
         assert!(!classify("note").negation);
         assert!(classify("but").clause);
+    }
+
+    #[test]
+    fn spoken_filler_context_words() {
+        assert!(is_kind_of_determiner("What"));
+        assert!(!is_kind_of_determiner("um"));
+        assert!(opens_spoken_like(""));
+        assert!(opens_spoken_like("UM"));
+        assert!(!opens_spoken_like("looks"));
     }
 }

@@ -2,6 +2,7 @@
 //! multipliers, durations and plain counts, written in digits or as number words with a
 //! unit ("ten percent", "two weeks"). Calendar years are told apart from counts.
 
+use super::lexicon::{DURATION_UNITS, NUMBER_WORDS};
 use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
@@ -49,9 +50,6 @@ pub struct Quantity {
     pub kind: QuantityKind,
     pub span: Span,
 }
-
-const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a few|several|half|a half|a third|a quarter|a couple of";
-const DURATION_UNITS: &str = r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?";
 
 /// The kinds a match can have, in the order the pattern prefers them: at one position the
 /// first kind that matches wins (a count is the fallback). A count may turn out a year.
