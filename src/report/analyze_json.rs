@@ -1,9 +1,9 @@
 //! `grade analyze --format json`: the summary as one object of schema `grade-analysis/1`.
 
+use super::json::pretty_json;
 use crate::analysis::summary::Summary;
 
+/// The summary as one pretty-printed JSON object of schema `grade-analysis/1`.
 pub fn render(summary: &Summary) -> String {
-    let mut out = serde_json::to_string_pretty(summary).expect("a summary always serializes");
-    out.push('\n');
-    out
+    pretty_json(summary)
 }

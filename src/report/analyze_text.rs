@@ -1,23 +1,17 @@
 //! `grade analyze` for people: the answer's facts, its structure, the delivery section of
 //! a transcript, and the table of metrics a rubric's `metric` signal can bound.
 
+use super::text::{top_phrases, transcript_turns};
 use crate::analysis::summary::Summary;
 use std::fmt::Write;
 
+/// Renders the analysis of one answer for people.
 pub fn render(summary: &Summary) -> String {
     let mut out = String::new();
     let file = summary.file.as_deref().unwrap_or("answer");
     let _ = writeln!(out, "{file}  ({})", summary.form.name());
     if let Some(t) = &summary.transcript {
-        let _ = writeln!(
-            out,
-            "{} turn{} ({}); graded {}'s words, {}",
-            t.turns,
-            if t.turns == 1 { "" } else { "s" },
-            t.speakers.join(", "),
-            t.speaker,
-            t.chosen_by
-        );
+        let _ = writeln!(out, "{}", transcript_turns(t, ";"));
     }
     for warning in &summary.warnings {
         let _ = writeln!(out, "warning: line {}: {}", warning.line, warning.message);
@@ -55,12 +49,7 @@ pub fn render(summary: &Summary) -> String {
             counted.count, counted.per_100_words
         );
         if !counted.top.is_empty() {
-            let top: Vec<String> = counted
-                .top
-                .iter()
-                .map(|(p, n)| format!("{p} {n}"))
-                .collect();
-            let _ = write!(out, ": {}", top.join(", "));
+            let _ = write!(out, ": {}", top_phrases(&counted.top));
         }
         out.push('\n');
     }

@@ -6,12 +6,20 @@ use super::{BatchRenderer, ErrorRecord, pretty_indented};
 use crate::batch::{FileReport, Summary};
 use crate::scoring::Grade;
 
+/// The schema of a batch document.
 pub const BATCH_SCHEMA: &str = "grade-batch/1";
 
-pub fn render(grade: &Grade) -> String {
-    let mut out = serde_json::to_string_pretty(grade).expect("a grade always serializes");
+/// Pretty-printed JSON of `value` and a final newline: how every whole JSON document grade
+/// writes ends.
+pub fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("reports always serialize");
     out.push('\n');
     out
+}
+
+/// The grade as one pretty-printed JSON object of schema `grade-report/1`.
+pub fn render(grade: &Grade) -> String {
+    pretty_json(grade)
 }
 
 /// `{"schema": "grade-batch/1", "reports": [...], "summary": {...}}`, pretty-printed.
@@ -51,6 +59,15 @@ impl BatchRenderer for JsonBatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pretty_json_ends_with_a_newline() {
+        let value = serde_json::json!({"a": [1, 2]});
+        assert_eq!(
+            pretty_json(&value),
+            "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n"
+        );
+    }
 
     #[test]
     fn batch_snapshot_is_one_valid_document() {

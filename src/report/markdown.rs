@@ -5,6 +5,7 @@ use super::{BatchRenderer, number};
 use crate::batch::Summary;
 use std::fmt::Write;
 
+/// The Markdown batch renderer: everything in [`BatchRenderer::finish`].
 #[derive(Default)]
 pub struct Markdown;
 
@@ -44,32 +45,23 @@ impl BatchRenderer for Markdown {
                 }
             }
         }
-        let _ = write!(
+        let wording = super::text::CohortWording {
+            count: |n| format!("**{n}**"),
+            separator: ", ",
+        };
+        let _ = writeln!(
             out,
-            "\n**{}** files, **{}** graded",
-            cohort.files, cohort.graded
+            "\n**{}** files, {}.",
+            cohort.files,
+            wording.outcomes(cohort.graded, cohort.failed, cohort.out_of_bounds)
         );
-        if cohort.failed > 0 {
-            let _ = write!(out, ", **{}** could not be graded", cohort.failed);
-        }
-        if cohort.out_of_bounds > 0 {
-            let _ = write!(out, ", **{}** broke a bound", cohort.out_of_bounds);
-        }
-        out.push_str(".\n");
         if let Some(score) = &cohort.score {
-            let _ = writeln!(
-                out,
-                "Score: mean {:.1}, median {:.1}, min {:.1}, max {:.1}.",
-                score.mean, score.median, score.min, score.max
-            );
+            let figures = [score.mean, score.median, score.min, score.max];
+            let _ = writeln!(out, "Score: {}.", wording.score(figures));
         }
         if !cohort.bands.is_empty() {
-            let bands: Vec<String> = cohort
-                .bands
-                .iter()
-                .map(|b| format!("{} {}", cell(&b.band), b.files))
-                .collect();
-            let _ = writeln!(out, "Bands: {}.", bands.join(", "));
+            let bands = cohort.bands.iter().map(|b| (cell(&b.band), b.files));
+            let _ = writeln!(out, "Bands: {}.", wording.bands(bands));
         }
         if !cohort.criteria.is_empty() {
             out.push_str("\n| criterion | rubric | mean | of max |\n| --- | --- | ---: | ---: |\n");

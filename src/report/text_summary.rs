@@ -6,20 +6,16 @@ use super::{BatchRenderer, number};
 use crate::batch::{Row, Summary};
 use std::fmt::Write;
 
+/// The text summary of a batch: everything in [`BatchRenderer::finish`].
 pub struct TextSummary {
-    color: bool,
+    style: super::text::Style,
 }
 
 impl TextSummary {
+    /// A summary renderer; `color` adds ANSI styles.
     pub fn new(color: bool) -> Self {
-        TextSummary { color }
-    }
-
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
+        TextSummary {
+            style: super::text::Style::new(color),
         }
     }
 }
@@ -27,6 +23,79 @@ impl TextSummary {
 impl BatchRenderer for TextSummary {
     fn finish(&mut self, summary: &Summary) -> String {
         let mut out = String::new();
+        self.table(&mut out, summary);
+        let cohort = &summary.cohort;
+        let wording = super::text::CohortWording {
+            count: |n| n.to_string(),
+            separator: " · ",
+        };
+        let _ = writeln!(
+            out,
+            "\n{} {}: {}",
+            cohort.files,
+            plural(cohort.files, "file", "files"),
+            wording.outcomes(cohort.graded, cohort.failed, cohort.out_of_bounds)
+        );
+        if let Some(score) = &cohort.score {
+            let figures = [score.mean, score.median, score.min, score.max];
+            let _ = writeln!(out, "score     {}", wording.score(figures));
+        }
+        if !cohort.bands.is_empty() {
+            let bands = cohort.bands.iter().map(|b| (&b.band, b.files));
+            let _ = writeln!(out, "bands     {}", wording.bands(bands));
+        }
+        if !cohort.criteria.is_empty() {
+            criteria(&mut out, &cohort.criteria);
+        }
+        let broken: Vec<&Row> = summary
+            .rows
+            .iter()
+            .filter(|r| !r.violations.is_empty())
+            .collect();
+        if !broken.is_empty() {
+            let _ = writeln!(out, "{}", self.style.bold("\nbounds broken"));
+            for row in broken {
+                for violation in &row.violations {
+                    let _ = writeln!(out, "  {}: {violation}", row.file);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Each criterion's mean points and share of its max, weakest first; the rubric's id
+/// joins the criterion's when the batch has several rubrics.
+fn criteria(out: &mut String, criteria: &[crate::batch::summary::CriterionMean]) {
+    let several_rubrics = criteria.iter().any(|c| c.rubric != criteria[0].rubric);
+    let label = |c: &crate::batch::summary::CriterionMean| match several_rubrics {
+        true => format!("{}/{}", c.rubric, c.id),
+        false => c.id.clone(),
+    };
+    let points =
+        |c: &crate::batch::summary::CriterionMean| format!("{}/{}", number(c.mean), number(c.max));
+    let width = criteria
+        .iter()
+        .map(|c| label(c).chars().count())
+        .max()
+        .unwrap_or(0);
+    let points_width = criteria.iter().map(|c| points(c).len()).max().unwrap_or(0);
+    let _ = writeln!(out, "criteria  mean points, weakest first");
+    for c in criteria {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>4.0}%  {:>points_width$}  {}",
+            label(c),
+            c.share * 100.0,
+            points(c),
+            c.name
+        );
+    }
+}
+
+impl TextSummary {
+    /// The table of files: file, score, band and weakest criterion, under a bold header.
+    fn table(&self, out: &mut String, summary: &Summary) {
         let file_width = summary
             .rows
             .iter()
@@ -45,95 +114,12 @@ impl BatchRenderer for TextSummary {
             "{:<file_width$}  {:>5}  {:<band_width$}  weakest criterion",
             "file", "score", "band"
         );
-        let _ = writeln!(out, "{}", self.paint("1", &header));
+        let _ = writeln!(out, "{}", self.style.bold(&header));
         for row in &summary.rows {
             let _ = writeln!(out, "{}", self.row(row, file_width, band_width));
         }
-
-        let cohort = &summary.cohort;
-        let _ = write!(
-            out,
-            "\n{} {}: {} graded",
-            cohort.files,
-            plural(cohort.files, "file", "files"),
-            cohort.graded
-        );
-        if cohort.failed > 0 {
-            let _ = write!(out, ", {} could not be graded", cohort.failed);
-        }
-        if cohort.out_of_bounds > 0 {
-            let _ = write!(out, ", {} broke a bound", cohort.out_of_bounds);
-        }
-        out.push('\n');
-        if let Some(score) = &cohort.score {
-            let _ = writeln!(
-                out,
-                "score     mean {:.1} · median {:.1} · min {:.1} · max {:.1}",
-                score.mean, score.median, score.min, score.max
-            );
-        }
-        if !cohort.bands.is_empty() {
-            let bands: Vec<String> = cohort
-                .bands
-                .iter()
-                .map(|b| format!("{} {}", b.band, b.files))
-                .collect();
-            let _ = writeln!(out, "bands     {}", bands.join(" · "));
-        }
-        if !cohort.criteria.is_empty() {
-            let several_rubrics = cohort
-                .criteria
-                .iter()
-                .any(|c| c.rubric != cohort.criteria[0].rubric);
-            let label = |c: &crate::batch::summary::CriterionMean| match several_rubrics {
-                true => format!("{}/{}", c.rubric, c.id),
-                false => c.id.clone(),
-            };
-            let points = |c: &crate::batch::summary::CriterionMean| {
-                format!("{}/{}", number(c.mean), number(c.max))
-            };
-            let width = cohort
-                .criteria
-                .iter()
-                .map(|c| label(c).chars().count())
-                .max()
-                .unwrap_or(0);
-            let points_width = cohort
-                .criteria
-                .iter()
-                .map(|c| points(c).len())
-                .max()
-                .unwrap_or(0);
-            let _ = writeln!(out, "criteria  mean points, weakest first");
-            for c in &cohort.criteria {
-                let _ = writeln!(
-                    out,
-                    "  {:<width$}  {:>4.0}%  {:>points_width$}  {}",
-                    label(c),
-                    c.share * 100.0,
-                    points(c),
-                    c.name
-                );
-            }
-        }
-        let broken: Vec<&Row> = summary
-            .rows
-            .iter()
-            .filter(|r| !r.violations.is_empty())
-            .collect();
-        if !broken.is_empty() {
-            let _ = writeln!(out, "{}", self.paint("1", "\nbounds broken"));
-            for row in broken {
-                for violation in &row.violations {
-                    let _ = writeln!(out, "  {}: {violation}", row.file);
-                }
-            }
-        }
-        out
     }
-}
 
-impl TextSummary {
     fn row(&self, row: &Row, file_width: usize, band_width: usize) -> String {
         let file = format!("{:<file_width$}", row.file);
         match (&row.error, row.score) {
@@ -143,7 +129,7 @@ impl TextSummary {
                 format!(
                     "{file}  {:>5}  {}  {at}{}",
                     "—",
-                    self.paint("31", &band),
+                    self.style.bad(&band),
                     error.message
                 )
             }
@@ -155,7 +141,7 @@ impl TextSummary {
                     .unwrap_or_default();
                 let mark = match row.violations.is_empty() {
                     true => String::new(),
-                    false => self.paint("31", "  ✗ bound"),
+                    false => self.style.bad("  ✗ bound"),
                 };
                 format!(
                     "{file}  {:>5.1}  {:<band_width$}  {weakest}{}",
