@@ -4,26 +4,13 @@
 use super::{Block, BlockKind};
 use crate::span::Span;
 
-/// An open block that further lines may extend.
-struct Open {
-    kind: BlockKind,
-    span: Span,
-}
-
+/// The graded blocks of the body (from `body_start`), in order; none is blank.
 pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut open: Option<Open> = None;
+    // The open block (a paragraph or list item) that further lines may extend.
+    let mut open: Option<Block> = None;
     let mut fence: Option<(u8, usize)> = None;
     let mut line_start = body_start;
-
-    let close = |open: &mut Option<Open>, blocks: &mut Vec<Block>| {
-        if let Some(o) = open.take() {
-            blocks.push(Block {
-                kind: o.kind,
-                span: o.span,
-            });
-        }
-    };
 
     for raw in text[body_start..].split_inclusive('\n') {
         let start = line_start;
@@ -41,38 +28,28 @@ pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
             continue;
         }
         if content.trim_end().is_empty() {
-            close(&mut open, &mut blocks);
+            blocks.extend(open.take());
             continue;
         }
         if let Some(marker) = fence_marker(content) {
-            close(&mut open, &mut blocks);
+            blocks.extend(open.take());
             fence = Some(marker);
             continue;
         }
         if is_rule(content) {
-            close(&mut open, &mut blocks);
+            blocks.extend(open.take());
             continue;
         }
         if indent < 4 {
             if let Some((level, offset)) = heading(content) {
-                close(&mut open, &mut blocks);
-                let heading_text = content[offset..]
-                    .trim_end()
-                    .trim_end_matches('#')
-                    .trim_end();
-                if !heading_text.is_empty() {
-                    let s = content_start + offset;
-                    blocks.push(Block {
-                        kind: BlockKind::Heading { level },
-                        span: Span::new(s, s + heading_text.len()),
-                    });
-                }
+                blocks.extend(open.take());
+                blocks.extend(heading_block(content, content_start, level, offset));
                 continue;
             }
             if let Some(offset) = list_marker(content) {
-                close(&mut open, &mut blocks);
+                blocks.extend(open.take());
                 let s = content_start + offset;
-                open = Some(Open {
+                open = Some(Block {
                     kind: BlockKind::ListItem,
                     span: Span::new(s, line_end.max(s)),
                 });
@@ -86,16 +63,30 @@ pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
             Some(o) => o.span.end = line_end,
             None if quoted.trim().is_empty() => {}
             None => {
-                open = Some(Open {
+                open = Some(Block {
                     kind: BlockKind::Paragraph,
                     span: Span::new(quoted_start, line_end),
                 })
             }
         }
     }
-    close(&mut open, &mut blocks);
+    blocks.extend(open.take());
     blocks.retain(|b| !text[b.span.start..b.span.end].trim().is_empty());
     blocks
+}
+
+/// The block of a heading line whose text starts at `offset` in `content` (closing `#`s
+/// dropped); none when the heading is empty.
+fn heading_block(content: &str, content_start: usize, level: u8, offset: usize) -> Option<Block> {
+    let heading_text = content[offset..]
+        .trim_end()
+        .trim_end_matches('#')
+        .trim_end();
+    let s = content_start + offset;
+    (!heading_text.is_empty()).then(|| Block {
+        kind: BlockKind::Heading { level },
+        span: Span::new(s, s + heading_text.len()),
+    })
 }
 
 /// "```" or "~~~" (three or more) opens or closes a fence.

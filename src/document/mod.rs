@@ -45,6 +45,17 @@ pub enum InputForm {
 }
 
 impl InputForm {
+    /// Every form, in the order `--input-format` lists them.
+    pub const ALL: [InputForm; 6] = [
+        InputForm::Text,
+        InputForm::Markdown,
+        InputForm::Speakers,
+        InputForm::Srt,
+        InputForm::Vtt,
+        InputForm::Otter,
+    ];
+
+    /// The form's name, as `--input-format` and the JSON reports spell it.
     pub fn name(self) -> &'static str {
         match self {
             InputForm::Text => "text",
@@ -56,8 +67,20 @@ impl InputForm {
         }
     }
 
+    /// The form named `name` (as [`name`](Self::name) spells it), if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|form| form.name() == name)
+    }
+
+    /// True for the transcript forms, false for written text and Markdown.
     pub fn is_transcript(self) -> bool {
         !matches!(self, InputForm::Text | InputForm::Markdown)
+    }
+}
+
+impl std::fmt::Display for InputForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -188,5 +211,20 @@ fn written(text: &str, form: Option<InputForm>) -> Document {
         transcript: None,
         warnings: Vec::new(),
         graded: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_reads_back_from_its_name() {
+        for form in InputForm::ALL {
+            assert_eq!(InputForm::from_name(form.name()), Some(form));
+            assert_eq!(form.to_string(), form.name());
+        }
+        assert_eq!(InputForm::from_name("auto"), None);
+        assert_eq!(InputForm::from_name("SRT"), None);
     }
 }

@@ -22,8 +22,20 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Something wrong in the input that grading worked around; `line` is 1-based.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
+    /// The 1-based line it is about.
     pub line: usize,
+    /// What is wrong and what grading did about it.
     pub message: String,
+}
+
+impl Warning {
+    /// A warning about `line` (1-based).
+    pub fn new(line: usize, message: impl Into<String>) -> Self {
+        Warning {
+            line,
+            message: message.into(),
+        }
+    }
 }
 
 /// A transcript that cannot be read: where, and why.
@@ -213,11 +225,39 @@ pub(crate) struct Cue {
     pub line: usize,
 }
 
+/// What a form's parser reads: the cues in order, the warnings, and whether every cue has
+/// its own end time.
 #[derive(Debug)]
 pub(crate) struct Parsed {
     pub cues: Vec<Cue>,
     pub warnings: Vec<Warning>,
     pub has_end_times: bool,
+}
+
+/// The cues of a form where a header line opens each cue and the lines below continue it.
+/// `header` reads a line as a cue's header (holding the pieces of the header line, if any)
+/// or says it is none; a line that is no header adds its pieces to the cue above, and before
+/// any header it is a title or a note, not speech. Blank lines are skipped.
+pub(crate) fn header_cues(
+    text: &str,
+    body_start: usize,
+    mut header: impl FnMut(&Line) -> Option<Cue>,
+) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    for line in lines(text, body_start) {
+        if line.is_blank() {
+            continue;
+        }
+        match header(&line) {
+            Some(cue) => cues.push(cue),
+            None => {
+                if let Some(cue) = cues.last_mut() {
+                    cue.pieces.extend(pieces(&line, line.text));
+                }
+            }
+        }
+    }
+    cues
 }
 
 /// The text pieces of `part` (a subslice of `line`) with `<…>` tags and `{…}` codes left
@@ -393,37 +433,34 @@ pub(crate) fn check_order(cues: &mut [Cue], warnings: &mut Vec<Warning>) {
             continue;
         };
         if end < start {
-            warnings.push(Warning {
-                line: cue.line,
-                message: format!(
+            warnings.push(Warning::new(
+                cue.line,
+                format!(
                     "cue ends ({}) before it starts ({}); its timing is ignored",
                     time::format(end),
                     time::format(start)
                 ),
-            });
+            ));
             cue.start_ms = None;
             cue.end_ms = None;
             continue;
         }
         if let Some((previous_start, previous_end)) = previous {
-            if start < previous_start {
-                warnings.push(Warning {
-                    line: cue.line,
-                    message: format!(
-                        "timestamps out of order: this cue starts at {}, before the cue above ({})",
-                        time::format(start),
-                        time::format(previous_start)
-                    ),
-                });
+            let message = if start < previous_start {
+                Some(format!(
+                    "timestamps out of order: this cue starts at {}, before the cue above ({})",
+                    time::format(start),
+                    time::format(previous_start)
+                ))
             } else if start < previous_end {
-                warnings.push(Warning {
-                    line: cue.line,
-                    message: format!(
-                        "overlapping cues: this cue starts {:.1} s before the cue above ends",
-                        (previous_end - start) as f64 / 1000.0
-                    ),
-                });
-            }
+                Some(format!(
+                    "overlapping cues: this cue starts {:.1} s before the cue above ends",
+                    (previous_end - start) as f64 / 1000.0
+                ))
+            } else {
+                None
+            };
+            warnings.extend(message.map(|message| Warning::new(cue.line, message)));
         }
         previous = Some((start, end));
     }

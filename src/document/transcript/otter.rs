@@ -3,7 +3,7 @@
 //! then the text on the lines below until the next header.
 
 use super::speaker_lines::is_name;
-use super::{Cue, Parsed, TranscriptError, lines, pieces, time};
+use super::{Cue, Parsed, TranscriptError, Warning, header_cues, time};
 
 /// A header line: the speaker's name and the start time, nothing else on the line.
 pub(crate) fn header(line: &str) -> Option<(&str, u64, Option<u64>)> {
@@ -26,47 +26,43 @@ pub(crate) fn header(line: &str) -> Option<(&str, u64, Option<u64>)> {
     is_name(name).then_some((name, start, end))
 }
 
+/// Reads the blocks: each header opens a cue, the lines below it are its text.
 pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptError> {
-    let mut cues: Vec<Cue> = Vec::new();
-    for line in lines(text, body_start) {
-        if line.is_blank() {
-            continue;
-        }
-        if let Some((name, start, end)) = header(line.text) {
-            cues.push(Cue {
-                speaker: Some(name.to_owned()),
-                pieces: Vec::new(),
-                start_ms: Some(start),
-                end_ms: end,
-                line: line.number,
-            });
-        } else if let Some(cue) = cues.last_mut() {
-            cue.pieces.extend(pieces(&line, line.text));
-        }
-    }
-    let mut warnings = Vec::new();
-    for cue in cues.iter().filter(|c| c.pieces.is_empty()) {
-        warnings.push(super::Warning {
-            line: cue.line,
-            message: format!(
-                "`{}` has no text under this header; skipped",
-                cue.speaker.as_deref().unwrap_or_default()
-            ),
-        });
-    }
+    let cues = header_cues(text, body_start, |line| {
+        header(line.text).map(|(name, start, end)| Cue {
+            speaker: Some(name.to_owned()),
+            pieces: Vec::new(),
+            start_ms: Some(start),
+            end_ms: end,
+            line: line.number,
+        })
+    });
+    let mut warnings: Vec<Warning> = cues
+        .iter()
+        .filter(|c| c.pieces.is_empty())
+        .map(|cue| {
+            Warning::new(
+                cue.line,
+                format!(
+                    "`{}` has no text under this header; skipped",
+                    cue.speaker.as_deref().unwrap_or_default()
+                ),
+            )
+        })
+        .collect();
     let has_end_times = cues.iter().all(|c| c.end_ms.is_some());
     let mut starts = cues.iter().filter_map(|c| c.start_ms.map(|s| (s, c.line)));
     if let Some((mut previous, _)) = starts.next() {
         for (start, line) in starts {
             if start < previous {
-                warnings.push(super::Warning {
+                warnings.push(Warning::new(
                     line,
-                    message: format!(
+                    format!(
                         "timestamps out of order: {} comes after {}",
                         time::format(start),
                         time::format(previous)
                     ),
-                });
+                ));
             }
             previous = start;
         }

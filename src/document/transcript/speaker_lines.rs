@@ -3,7 +3,7 @@
 //! label continue the turn above; Whisper-style lines `[00:00.000 --> 00:04.500] text`
 //! (a time range, no label) are cues of the speaker above, or of one unnamed speaker.
 
-use super::{Cue, Parsed, TranscriptError, lines, pieces, time};
+use super::{Cue, Parsed, TranscriptError, header_cues, pieces, time};
 
 /// A speaker label at the start of a line.
 #[derive(Debug, PartialEq, Eq)]
@@ -103,34 +103,20 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
     }
 }
 
+/// Reads the lines: each label opens a cue; a line without a label continues the cue
+/// above, and before any label it is a title or a note, not speech.
 pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptError> {
-    let mut cues: Vec<Cue> = Vec::new();
+    let mut cues = header_cues(text, body_start, |line| {
+        label(line.text).map(|found| Cue {
+            speaker: found.name.map(str::to_owned),
+            pieces: pieces(line, &line.text[found.text_offset..]),
+            start_ms: found.start_ms,
+            end_ms: found.end_ms,
+            line: line.number,
+        })
+    });
     let mut warnings = Vec::new();
-    let mut ranges = 0;
-    for line in lines(text, body_start) {
-        if line.is_blank() {
-            continue;
-        }
-        match label(line.text) {
-            Some(found) => {
-                ranges += usize::from(found.end_ms.is_some());
-                cues.push(Cue {
-                    speaker: found.name.map(str::to_owned),
-                    pieces: pieces(&line, &line.text[found.text_offset..]),
-                    start_ms: found.start_ms,
-                    end_ms: found.end_ms,
-                    line: line.number,
-                });
-            }
-            // A line without a label continues the cue above; before any label it is a
-            // title or a note, not speech.
-            None => {
-                if let Some(cue) = cues.last_mut() {
-                    cue.pieces.extend(pieces(&line, line.text));
-                }
-            }
-        }
-    }
+    let ranges = cues.iter().filter(|c| c.end_ms.is_some()).count();
     let has_end_times = ranges > 0 && ranges == cues.len();
     if has_end_times {
         super::check_order(&mut cues, &mut warnings);

@@ -29,21 +29,18 @@ pub(crate) fn cue(timing: &Line, text_lines: &[Line], warnings: &mut Vec<Warning
     let (start_ms, end_ms) = match time::cue_timing(timing.text) {
         Some(Ok((start, end))) => (Some(start), Some(end)),
         _ => {
-            warnings.push(Warning {
-                line: timing.number,
-                message: format!(
+            warnings.push(Warning::new(
+                timing.number,
+                format!(
                     "broken timestamp `{}`; the cue's text is graded without its timing",
                     timing.text.trim()
                 ),
-            });
+            ));
             (None, None)
         }
     };
     if text_lines.is_empty() {
-        warnings.push(Warning {
-            line: timing.number,
-            message: "cue has no text; skipped".into(),
-        });
+        warnings.push(Warning::new(timing.number, "cue has no text; skipped"));
         return None;
     }
     let mut speaker = None;
