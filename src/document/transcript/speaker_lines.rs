@@ -106,7 +106,7 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
 /// Reads the lines: each label opens a cue; a line without a label continues the cue
 /// above, and before any label it is a title or a note, not speech.
 pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptError> {
-    let mut cues = header_cues(text, body_start, |line| {
+    let cues = header_cues(text, body_start, |line| {
         label(line.text).map(|found| Cue {
             speaker: found.name.map(str::to_owned),
             pieces: pieces(line, &line.text[found.text_offset..]),
@@ -115,17 +115,16 @@ pub(crate) fn parse(text: &str, body_start: usize) -> Result<Parsed, TranscriptE
             line: line.number,
         })
     });
-    let mut warnings = Vec::new();
     let ranges = cues.iter().filter(|c| c.end_ms.is_some()).count();
-    let has_end_times = ranges > 0 && ranges == cues.len();
-    if has_end_times {
-        super::check_order(&mut cues, &mut warnings);
-    }
-    Ok(Parsed {
+    let mut parsed = Parsed {
+        has_end_times: ranges > 0 && ranges == cues.len(),
         cues,
-        warnings,
-        has_end_times,
-    })
+        warnings: Vec::new(),
+    };
+    if parsed.has_end_times {
+        super::check_order(&mut parsed.cues, &mut parsed.warnings);
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]

@@ -12,20 +12,58 @@ pub fn render(grade: &Grade, color: bool) -> String {
     let mut out = String::new();
     header(&mut out, grade, style);
     score_line(&mut out, grade, style);
-    flags(&mut out, grade, style);
+    let flags_title = "Flags — read this answer before trusting the score";
+    section(&mut out, style, flags_title, grade.flags.len(), |out| {
+        flags(out, grade, style);
+    });
     for criterion in &grade.criteria {
         render_criterion(&mut out, criterion, style);
     }
-    mistakes(&mut out, grade, style);
-    next_steps(&mut out, grade, style);
-    discounted(&mut out, grade, style);
+    section(&mut out, style, "Mistakes", grade.mistakes.len(), |out| {
+        mistakes(out, grade, style);
+    });
+    section(
+        &mut out,
+        style,
+        "Next steps",
+        grade.next_steps.len(),
+        |out| {
+            next_steps(out, grade);
+        },
+    );
+    section(
+        &mut out,
+        style,
+        "Not counted",
+        grade.discounted.len(),
+        |out| {
+            discounted(out, grade);
+        },
+    );
     if let Some(delivery) = &grade.delivery {
-        let _ = writeln!(out, "{}", style.bold("Delivery"));
-        out.push_str(&super::render_delivery(delivery));
-        out.push('\n');
+        section(&mut out, style, "Delivery", 1, |out| {
+            out.push_str(&super::render_delivery(delivery));
+        });
     }
     stats(&mut out, grade, style);
     out
+}
+
+/// A titled part of the report: its bold title, what `body` writes, a blank line; nothing
+/// at all when it has no `items`.
+fn section(
+    out: &mut String,
+    style: Style,
+    title: &str,
+    items: usize,
+    body: impl FnOnce(&mut String),
+) {
+    if items == 0 {
+        return;
+    }
+    let _ = writeln!(out, "{}", style.bold(title));
+    body(out);
+    out.push('\n');
 }
 
 /// The file and rubric, how the rubric was picked, the question, the transcript and the
@@ -94,24 +132,18 @@ fn score_line(out: &mut String, grade: &Grade, style: Style) {
     out.push_str("\n\n");
 }
 
+/// Each flag with the sentences that raised it.
 fn flags(out: &mut String, grade: &Grade, style: Style) {
-    if grade.flags.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        style.bold("Flags — read this answer before trusting the score")
-    );
     for flag in &grade.flags {
         let _ = writeln!(out, "  {} {}: {}", style.bad("⚑"), flag.id, flag.message);
         for evidence in &flag.evidence {
             out.push_str(&quote_line("      ", 5, evidence, ""));
         }
     }
-    out.push('\n');
 }
 
+/// A criterion: its score (or why it was not scored), each signal with its evidence and
+/// what is missing, and its advice.
 fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) {
     let tag = style.dim(&format!("[{}, weight {}]", criterion.id, criterion.weight));
     if let Some(reason) = &criterion.left_out {
@@ -164,11 +196,8 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
     out.push('\n');
 }
 
+/// Each mistake found, with what it cost.
 fn mistakes(out: &mut String, grade: &Grade, style: Style) {
-    if grade.mistakes.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "{}", style.bold("Mistakes"));
     for mistake in &grade.mistakes {
         let _ = writeln!(
             out,
@@ -179,34 +208,21 @@ fn mistakes(out: &mut String, grade: &Grade, style: Style) {
             mistake.message
         );
     }
-    out.push('\n');
 }
 
-fn next_steps(out: &mut String, grade: &Grade, style: Style) {
-    if grade.next_steps.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "{}", style.bold("Next steps"));
+/// The next steps, numbered, with what each would gain.
+fn next_steps(out: &mut String, grade: &Grade) {
     for (i, step) in grade.next_steps.iter().enumerate() {
         let _ = writeln!(out, "  {}. (+{:.1}) {}", i + 1, step.gain, step.action);
     }
-    out.push('\n');
 }
 
-fn discounted(out: &mut String, grade: &Grade, style: Style) {
-    if grade.discounted.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "{}", style.bold("Not counted"));
+/// The sentences not counted, each with why.
+fn discounted(out: &mut String, grade: &Grade) {
     for d in &grade.discounted {
-        out.push_str(&quote_line(
-            "  ",
-            5,
-            &d.evidence,
-            &format!(" — {}", d.reason),
-        ));
+        let after = format!(" — {}", d.reason);
+        out.push_str(&quote_line("  ", 5, &d.evidence, &after));
     }
-    out.push('\n');
 }
 
 /// The answer's statistics, dimmed, as the last line.
