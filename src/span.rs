@@ -6,27 +6,34 @@ use serde::Serialize;
 /// A half-open byte range `[start, end)` into the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
 
+    /// How many bytes it covers.
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// True when it covers no byte.
     pub const fn is_empty(self) -> bool {
         self.end <= self.start
     }
 
+    /// True when `offset` is inside it (the end is outside).
     pub const fn contains(self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
 
+    /// Its text in `source`, the text it was taken from.
     pub fn text(self, source: &str) -> &str {
         &source[self.start..self.end]
     }
@@ -35,7 +42,9 @@ impl Span {
 /// A 1-based line and column; the column counts characters, as editors do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct LineCol {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
 
@@ -52,6 +61,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// The index of `text`'s lines.
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
@@ -86,6 +96,7 @@ impl LineIndex {
             .map_or(end, |(i, _)| start + i)
     }
 
+    /// How many lines the text has (a final newline starts one more).
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }

@@ -4,8 +4,10 @@
 
 use crate::span::Span;
 
+/// A text folded for matching, with the way back to the original offsets.
 #[derive(Clone, Debug)]
 pub struct Folded {
+    /// The folded text.
     pub text: String,
     /// Original offset of each folded byte, plus one entry for the end. `None` when the
     /// folded text has the original's offsets (ASCII input), the common case.
@@ -13,6 +15,7 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// Folds `original`.
     pub fn new(original: &str) -> Self {
         if original.is_ascii() {
             let text = original

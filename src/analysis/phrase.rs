@@ -16,10 +16,13 @@ struct Entry {
 /// A phrase found in a text: the list it belongs to and its span in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseHit {
+    /// Which of the matcher's lists the phrase is in.
     pub list: u32,
+    /// Where it is in the original text.
     pub span: Span,
 }
 
+/// Every phrase of several lists in one automaton, found in one pass over folded text.
 #[derive(Clone, Debug)]
 pub struct PhraseMatcher {
     automaton: Option<AhoCorasick>,
@@ -90,6 +93,7 @@ impl PhraseMatcher {
         }
     }
 
+    /// How many lists it was built from.
     pub fn list_count(&self) -> usize {
         self.list_count
     }

@@ -8,18 +8,26 @@ use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+/// What a quantity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuantityKind {
+    /// An amount of money: `$2M`, `5 euros`.
     Money,
+    /// A share or change: `12.5%`, `ten percent`, `2 points`.
     Percent,
+    /// A multiple: `3x`, `two-fold`.
     Multiplier,
+    /// A span of time: `6 weeks`, `7-day`.
     Duration,
+    /// A plain number: `40`, `1,200`.
     Count,
+    /// A calendar year: four digits from 1900 to 2099.
     Year,
 }
 
 impl QuantityKind {
+    /// The kind's name, as rubrics and reports spell it.
     pub fn name(self) -> &'static str {
         match self {
             QuantityKind::Money => "money",
@@ -31,6 +39,7 @@ impl QuantityKind {
         }
     }
 
+    /// The kind named `name` (as [`name`](Self::name) spells it), if any.
     pub fn from_name(name: &str) -> Option<Self> {
         [
             QuantityKind::Money,
@@ -45,9 +54,12 @@ impl QuantityKind {
     }
 }
 
+/// A number or quantity found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Quantity {
+    /// What it measures.
     pub kind: QuantityKind,
+    /// Where it is.
     pub span: Span,
 }
 

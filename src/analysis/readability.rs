@@ -3,15 +3,21 @@
 
 use serde::Serialize;
 
+/// Readability of the graded text (all zero for a text without words).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Readability {
+    /// Flesch reading ease: higher is easier, 60–70 plain English.
     pub flesch_reading_ease: f64,
+    /// Flesch–Kincaid grade: the school grade that reads it.
     pub flesch_kincaid_grade: f64,
+    /// Words per sentence, headings left out.
     pub average_sentence_words: f64,
+    /// Estimated syllables of all the words.
     pub syllables: usize,
 }
 
 impl Readability {
+    /// The figures for a text of `words` words in `sentences` sentences with `syllables` syllables.
     pub fn new(words: usize, sentences: usize, syllables: usize) -> Self {
         if words == 0 || sentences == 0 {
             return Readability::default();

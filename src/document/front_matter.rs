@@ -4,12 +4,14 @@
 use crate::span::Span;
 use serde::Serialize;
 
+/// What an answer's front matter says of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FrontMatter {
     /// The interview question the answer responds to.
     pub question: Option<String>,
     /// The rubric to grade it with, when the command line names none.
     pub rubric: Option<String>,
+    /// Where the front matter is, fences included.
     #[serde(skip)]
     pub span: Span,
 }

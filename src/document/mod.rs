@@ -18,15 +18,23 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
-    Heading { level: u8 },
+    /// A Markdown heading (`#` to `######`): always one sentence.
+    Heading {
+        /// 1 for `#`, up to 6 for `######`.
+        level: u8,
+    },
+    /// A list item (`- `, `* `, `1. `).
     ListItem,
+    /// A paragraph, or a transcript turn or cue.
     Paragraph,
 }
 
 /// A graded block: its kind and the span of its text, markers (`## `, `- `) excluded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// What kind of block it is.
     pub kind: BlockKind,
+    /// Its text, markers excluded.
     pub span: Span,
 }
 
@@ -34,11 +42,15 @@ pub struct Block {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputForm {
+    /// Plain text: every block a paragraph.
     Text,
+    /// Markdown: headings, lists and paragraphs.
     Markdown,
     /// Speaker-labelled lines: `Interviewer: …`, `Candidate: …`.
     Speakers,
+    /// SRT captions.
     Srt,
+    /// WebVTT captions.
     Vtt,
     /// Otter- or Whisper-style blocks: speaker and time on one line, the text below.
     Otter,
@@ -88,17 +100,24 @@ impl std::fmt::Display for InputForm {
 /// words to grade (chosen when `None`).
 #[derive(Clone, Debug, Default)]
 pub struct ParseOptions {
+    /// The form to read the answer in; detected when `None`.
     pub form: Option<InputForm>,
+    /// For a transcript, the speaker whose words are graded; chosen when `None`.
     pub speaker: Option<String>,
 }
 
 /// The answer as written: the text, the blocks to grade, the front matter and a line index.
 #[derive(Clone, Debug)]
 pub struct Document {
+    /// The whole decoded text.
     pub text: String,
+    /// The blocks to grade, in order.
     pub blocks: Vec<Block>,
+    /// The front matter, when the answer has one.
     pub front_matter: Option<FrontMatter>,
+    /// Line starts of `text`, for line:column.
     pub line_index: LineIndex,
+    /// The form the answer was read in.
     pub form: InputForm,
     /// The turns and the graded speaker, for a transcript.
     pub transcript: Option<Transcript>,

@@ -6,6 +6,7 @@ use crate::calibrate::{
 };
 use std::fmt::Write;
 
+/// The calibration table: overall and per criterion, a `*` on each figure outside its bound.
 pub fn render(calibration: &Calibration) -> String {
     let mut out = String::new();
     let _ = writeln!(

@@ -5,6 +5,7 @@ use super::text::quote_line;
 use crate::compare::Comparison;
 use std::fmt::Write;
 
+/// What a rewrite changed, for people: the scores, then evidence gained and lost, mistakes and flags.
 pub fn render(c: &Comparison) -> String {
     let mut out = String::new();
     let name = |f: &Option<String>, fallback: &str| f.clone().unwrap_or_else(|| fallback.into());

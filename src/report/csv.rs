@@ -4,6 +4,7 @@
 use super::{BatchRenderer, number};
 use crate::batch::Summary;
 
+/// The CSV batch renderer: one row per file, a column per criterion.
 #[derive(Default)]
 pub struct Csv;
 

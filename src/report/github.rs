@@ -6,6 +6,7 @@ use super::{BatchRenderer, missing_high_weight};
 use crate::batch::{FileReport, Summary};
 use std::fmt::Write;
 
+/// The GitHub Actions renderer: workflow commands, written as files finish.
 #[derive(Default)]
 pub struct Github;
 

@@ -6,6 +6,7 @@ use crate::batch::{FileReport, Summary};
 use crate::scoring::Grade;
 use serde::Serialize;
 
+/// The JSON Lines renderer: one object per file as it finishes, nothing after.
 #[derive(Default)]
 pub struct JsonLines;
 
@@ -36,7 +37,9 @@ pub fn line(value: &impl Serialize) -> String {
 /// A `--stdin-jsonl` result: the record's id as given and its report.
 #[derive(Serialize)]
 pub struct StdinReport<'a> {
+    /// The record's `id`, as given.
     pub id: &'a serde_json::Value,
+    /// Its grade.
     pub report: &'a Grade,
 }
 
@@ -44,8 +47,11 @@ pub struct StdinReport<'a> {
 /// one, and why.
 #[derive(Serialize)]
 pub struct StdinError<'a> {
+    /// The record's `id`, null when it had none.
     pub id: &'a serde_json::Value,
+    /// The 1-based input line of the record.
     pub line: usize,
+    /// Why it could not be graded.
     pub error: &'a str,
 }
 

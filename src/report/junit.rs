@@ -5,6 +5,7 @@ use super::BatchRenderer;
 use crate::batch::Summary;
 use std::fmt::Write;
 
+/// The JUnit XML renderer: a test case per file, a failure per bound broken.
 #[derive(Default)]
 pub struct Junit;
 

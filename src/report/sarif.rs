@@ -15,6 +15,7 @@ const RULES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The SARIF 2.1.0 renderer: a result per bound, error and missing signal.
 #[derive(Default)]
 pub struct Sarif {
     written: usize,

@@ -7,6 +7,7 @@ use super::candidate::{is_candidate_role, is_interviewer};
 use super::{lines, otter, speaker_lines, time};
 use crate::document::{Block, BlockKind, InputForm};
 
+/// The form of `text` from its body's first lines (`blocks` are its Markdown blocks).
 pub fn detect(text: &str, body_start: usize, blocks: &[Block]) -> InputForm {
     let all = lines(text, body_start);
     let mut content = all.iter().filter(|l| !l.is_blank());

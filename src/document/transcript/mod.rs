@@ -42,7 +42,9 @@ impl Warning {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct TranscriptError {
+    /// Where reading failed.
     pub position: LineCol,
+    /// Why, in a sentence.
     pub message: String,
 }
 
@@ -62,7 +64,9 @@ pub struct Segment {
     pub span: Span,
     /// The bytes that are words, in order; tags, labels and timestamps are left out.
     pub pieces: Vec<Span>,
+    /// When it starts, in milliseconds, if the input says.
     pub start_ms: Option<u64>,
+    /// When it ends, in milliseconds: given, inferred, or unknown.
     pub end_ms: Option<u64>,
     /// The end is the next cue's start, because the input gives only start times.
     pub end_inferred: bool,
@@ -71,6 +75,7 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// How long it lasts, when both ends are known.
     pub fn duration_ms(&self) -> Option<u64> {
         Some(self.end_ms?.saturating_sub(self.start_ms?))
     }
@@ -79,11 +84,14 @@ impl Segment {
 /// Consecutive segments of one speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Turn {
+    /// Who speaks.
     pub speaker: String,
+    /// What they say, in order; never empty.
     pub segments: Vec<Segment>,
 }
 
 impl Turn {
+    /// From the first segment's start to the last one's end.
     pub fn span(&self) -> Span {
         Span::new(
             self.segments[0].span.start,
@@ -91,14 +99,17 @@ impl Turn {
         )
     }
 
+    /// The 1-based line where the turn starts.
     pub fn line(&self) -> usize {
         self.segments[0].line
     }
 
+    /// When the turn starts, if known.
     pub fn start_ms(&self) -> Option<u64> {
         self.segments[0].start_ms
     }
 
+    /// When the turn ends, if known.
     pub fn end_ms(&self) -> Option<u64> {
         self.segments[self.segments.len() - 1].end_ms
     }
@@ -107,12 +118,15 @@ impl Turn {
 /// The transcript's turns, its speakers, and whose words are graded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transcript {
+    /// The form it was read in.
     pub form: InputForm,
+    /// Every turn, in order.
     pub turns: Vec<Turn>,
     /// Every speaker, in order of first appearance.
     pub speakers: Vec<String>,
     /// The speaker whose words are graded.
     pub candidate: String,
+    /// How the candidate was chosen.
     pub chosen_by: CandidateChoice,
     /// True when cues carry their own end times, so pauses between them can be measured.
     pub has_end_times: bool,
@@ -122,6 +136,7 @@ pub struct Transcript {
 }
 
 impl Transcript {
+    /// The turns of the candidate, in order.
     pub fn candidate_turns(&self) -> impl Iterator<Item = &Turn> {
         self.turns.iter().filter(|t| t.speaker == self.candidate)
     }
