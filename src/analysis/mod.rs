@@ -10,6 +10,7 @@ pub mod phrase;
 pub mod quantities;
 pub mod readability;
 pub mod summary;
+pub mod variety;
 
 use crate::document::{BlockKind, Document};
 use crate::span::Span;

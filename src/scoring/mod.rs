@@ -14,7 +14,7 @@ pub use grade::*;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::rubric::{CompiledRubric, Condition};
+use crate::rubric::{CompiledRubric, Condition, Criterion};
 use crate::span::Span;
 use context::Context;
 
@@ -42,64 +42,13 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let mut criteria = Vec::with_capacity(rubric.criteria.len());
     let mut earned_in = vec![false; analysis.sentences.len()];
     for criterion in &rubric.criteria {
-        if !criterion.applies_to.applies(spoken) {
-            criteria.push(CriterionGrade {
-                id: criterion.id.clone(),
-                name: criterion.name.clone(),
-                weight: criterion.weight,
-                max: criterion.max,
-                score: 0.0,
-                advice: None,
-                signals: Vec::new(),
-                left_out: Some(format!(
-                    "applies only to {} answers; left out of the total",
-                    if spoken { "written" } else { "transcribed" }
-                )),
-            });
-            continue;
-        }
-        let mut signals = Vec::with_capacity(criterion.signals.len());
-        let mut sum = 0.0;
-        for signal in &criterion.signals {
-            let found = signals::evaluate(signal, &context);
-            let earned = found.earned(signal);
-            sum += earned;
-            if earned > 0.0 {
-                for (sentence, _) in &found.sentences {
-                    earned_in[*sentence] = true;
-                }
-            }
-            let evidence = found
-                .sentences
-                .iter()
-                .map(|(sentence, matched)| quote(*sentence, matched))
-                .collect();
-            signals.push(SignalGrade {
-                id: signal.id.clone(),
-                kind: signal.kind.name(),
-                earned: round2(earned),
-                max_points: round2(signal.max_points()),
-                evidence,
-                note: found.note,
-                missing: (earned < signal.max_points()).then(|| {
-                    signal
-                        .missing
-                        .clone()
-                        .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
-                }),
-            });
-        }
-        let score = sum.min(criterion.max);
-        criteria.push(CriterionGrade {
-            id: criterion.id.clone(),
-            name: criterion.name.clone(),
-            weight: criterion.weight,
-            max: criterion.max,
-            score: round2(score),
-            advice: (score < criterion.max).then(|| criterion.advice.clone()),
-            signals,
-            left_out: None,
-        });
+        criteria.push(grade_criterion(
+            criterion,
+            spoken,
+            &context,
+            &quote,
+            &mut earned_in,
+        ));
     }
 
     let mistakes: Vec<MistakeFound> = rubric
@@ -161,6 +110,66 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         transcript: document.transcript.as_ref().map(TranscriptInfo::new),
         delivery: analysis.delivery.clone(),
         warnings: document.warnings.clone(),
+    }
+}
+
+/// One criterion's grade: its signals' points and evidence, or, for a criterion that does not
+/// apply to this form of answer, why it is left out. Marks the sentences that earned points.
+fn grade_criterion(
+    criterion: &Criterion,
+    spoken: bool,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+    earned_in: &mut [bool],
+) -> CriterionGrade {
+    let applies = criterion.applies_to.applies(spoken);
+    let mut signals = Vec::with_capacity(if applies { criterion.signals.len() } else { 0 });
+    let mut sum = 0.0;
+    for signal in criterion.signals.iter().filter(|_| applies) {
+        let found = signals::evaluate(signal, context);
+        let earned = found.earned(signal);
+        sum += earned;
+        if earned > 0.0 {
+            for (sentence, _) in &found.sentences {
+                earned_in[*sentence] = true;
+            }
+        }
+        let evidence = found
+            .sentences
+            .iter()
+            .map(|(sentence, matched)| quote(*sentence, matched))
+            .collect();
+        signals.push(SignalGrade {
+            id: signal.id.clone(),
+            kind: signal.kind.name(),
+            earned: round2(earned),
+            max_points: round2(signal.max_points()),
+            evidence,
+            note: found.note,
+            missing: (earned < signal.max_points()).then(|| {
+                signal
+                    .missing
+                    .clone()
+                    .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
+            }),
+        });
+    }
+    // A left-out criterion scores 0 with no advice: it is not in this answer's total.
+    let score = if applies { sum.min(criterion.max) } else { 0.0 };
+    CriterionGrade {
+        id: criterion.id.clone(),
+        name: criterion.name.clone(),
+        weight: criterion.weight,
+        max: criterion.max,
+        score: round2(score),
+        advice: (applies && score < criterion.max).then(|| criterion.advice.clone()),
+        signals,
+        left_out: (!applies).then(|| {
+            format!(
+                "applies only to {} answers; left out of the total",
+                if spoken { "written" } else { "transcribed" }
+            )
+        }),
     }
 }
 

@@ -1,7 +1,8 @@
 //! `repetitive`: an answer that says the same thing again and again, in repeated sentences
 //! or in a small vocabulary recycled.
 
-use super::{Flag, Input, word_variety};
+use super::{Flag, Input};
+use crate::analysis::variety::word_variety;
 
 /// Above this share of sentences repeating an earlier one (the same share at which the
 /// score is scaled down).
