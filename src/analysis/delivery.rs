@@ -4,6 +4,7 @@
 //! against a target range. A pure function of the document and its analysis.
 
 use super::Analysis;
+use super::metrics::Metric;
 use crate::document::transcript::Turn;
 use crate::document::{Document, InputForm};
 use crate::span::Span;
@@ -14,16 +15,6 @@ use std::collections::BTreeMap;
 pub const ESTIMATED_WPM: f64 = 150.0;
 /// A silence longer than this between cues is a pause.
 pub const PAUSE_MS: u64 = 3_000;
-/// Comfortable interview pace, words per minute.
-pub const PACE_RANGE: (f64, f64) = (130.0, 175.0);
-/// Fillers per 100 words at or above this distract.
-pub const FILLERS_MAX: f64 = 5.0;
-/// Hedges per 100 words at or above this sound unsure.
-pub const HEDGES_MAX: f64 = 3.0;
-/// A single turn longer than this loses the listener, seconds.
-pub const MONOLOGUE_MAX_SECONDS: f64 = 180.0;
-/// The candidate should hold at least this share of the words, percent.
-pub const TALK_SHARE_MIN: f64 = 50.0;
 /// How many of the most frequent fillers and hedges are listed.
 const TOP: usize = 5;
 
@@ -252,52 +243,13 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         .cloned();
     let words_per_turn = round1(words as f64 / turns.len().max(1) as f64);
 
-    let mut checks = Vec::new();
-    if timed {
-        checks.push(check(
-            "pace-wpm",
-            pace,
-            "130–175 words per minute",
-            (PACE_RANGE.0..=PACE_RANGE.1).contains(&round1(pace)),
-            if pace < PACE_RANGE.0 {
-                "slower than a listener expects; cut the pauses inside sentences"
-            } else {
-                "faster than a listener can follow; slow down and let key numbers land"
-            },
-        ));
-    }
-    checks.extend([
-        check(
-            "fillers-per-100-words",
-            fillers.per_100_words,
-            "fewer than 5 per 100 words",
-            fillers.per_100_words < FILLERS_MAX,
-            "too many fillers; pause silently instead of saying um or like",
-        ),
-        check(
-            "hedges-per-100-words",
-            hedges.per_100_words,
-            "fewer than 3 per 100 words",
-            hedges.per_100_words < HEDGES_MAX,
-            "many hedges; state what you know plainly and hedge only real uncertainty",
-        ),
-        check(
-            "talk-share",
-            candidate_share,
-            "at least 50% of the words",
-            candidate_share >= TALK_SHARE_MIN,
-            "the interviewer did most of the talking; give fuller answers",
-        ),
-    ]);
-    if let Some(longest) = &longest_monologue {
-        checks.push(check(
-            "longest-monologue-seconds",
-            longest.seconds,
-            "at most 3 minutes",
-            longest.seconds <= MONOLOGUE_MAX_SECONDS,
-            "one turn runs over 3 minutes; stop and check in with the interviewer",
-        ));
-    }
+    let checks = checks(
+        timed.then_some(pace),
+        fillers.per_100_words,
+        hedges.per_100_words,
+        candidate_share,
+        longest_monologue.as_ref().map(|m| m.seconds),
+    );
     Some(Delivery {
         form: transcript.form,
         speaker: transcript.candidate.clone(),
@@ -317,17 +269,67 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     })
 }
 
-fn check(
-    metric: &'static str,
-    value: f64,
-    target: &'static str,
-    within: bool,
-    note: &str,
-) -> Check {
+/// Each measured metric against its target, as [`Metric::target`] states it. A delivery
+/// check counts the bound itself as within (130 wpm is a fine pace; 50% is half the talk).
+fn checks(
+    pace: Option<f64>,
+    fillers: f64,
+    hedges: f64,
+    share: f64,
+    longest: Option<f64>,
+) -> Vec<Check> {
+    let low = |m: Metric| m.target().and_then(|t| t.low).unwrap_or(f64::NEG_INFINITY);
+    let high = |m: Metric| m.target().and_then(|t| t.high).unwrap_or(f64::INFINITY);
+    let mut checks = Vec::new();
+    if let Some(pace) = pace {
+        let (slow, fast) = (low(Metric::PaceWpm), high(Metric::PaceWpm));
+        checks.push(check(
+            Metric::PaceWpm,
+            pace,
+            (slow..=fast).contains(&round1(pace)),
+            if pace < slow {
+                "slower than a listener expects; cut the pauses inside sentences"
+            } else {
+                "faster than a listener can follow; slow down and let key numbers land"
+            },
+        ));
+    }
+    checks.extend([
+        check(
+            Metric::FillersPer100Words,
+            fillers,
+            fillers < high(Metric::FillersPer100Words),
+            "too many fillers; pause silently instead of saying um or like",
+        ),
+        check(
+            Metric::HedgesPer100Words,
+            hedges,
+            hedges < high(Metric::HedgesPer100Words),
+            "many hedges; state what you know plainly and hedge only real uncertainty",
+        ),
+        check(
+            Metric::TalkShare,
+            share,
+            share >= low(Metric::TalkShare),
+            "the interviewer did most of the talking; give fuller answers",
+        ),
+    ]);
+    if let Some(longest) = longest {
+        checks.push(check(
+            Metric::LongestMonologueSeconds,
+            longest,
+            longest <= high(Metric::LongestMonologueSeconds),
+            "one turn runs over 3 minutes; stop and check in with the interviewer",
+        ));
+    }
+    checks
+}
+
+fn check(metric: Metric, value: f64, within: bool, note: &str) -> Check {
     Check {
-        metric,
+        metric: metric.name(),
         value: round1(value),
-        target,
+        target: metric.target().map_or("", |t| t.text),
         within,
         note: (!within).then(|| note.to_owned()),
     }

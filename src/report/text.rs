@@ -243,7 +243,6 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
 /// A rubric laid out for reading: criteria, weights, signals with their phrases, advice,
 /// mistakes and bands.
 pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
-    use crate::rubric::SignalKind;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -257,7 +256,6 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
         let _ = writeln!(out, "{summary}");
     }
     let total = rubric.total_weighted_max();
-    let phrases = |list: u32| rubric.lists[list as usize].join(", ");
     for criterion in &rubric.criteria {
         let share = 100.0 * criterion.weight * criterion.max / total;
         let applies = match criterion.applies_to {
@@ -279,60 +277,7 @@ pub fn render_rubric(rubric: &crate::rubric::CompiledRubric) -> String {
                 signal.points,
                 signal.cap
             );
-            let detail = match &signal.kind {
-                SignalKind::Phrases { list } => format!("phrases: {}", phrases(*list)),
-                SignalKind::Regex { regex } => format!("pattern: {}", regex.as_str()),
-                SignalKind::Quantity { near, units } => {
-                    let units: Vec<&str> = units.iter().map(|u| u.name()).collect();
-                    let units = if units.is_empty() {
-                        "any number".to_owned()
-                    } else {
-                        units.join(", ")
-                    };
-                    format!("{units} near: {}", phrases(*near))
-                }
-                SignalKind::Together { first, second } => {
-                    format!(
-                        "one of: {}\n      with one of: {}",
-                        phrases(*first),
-                        phrases(*second)
-                    )
-                }
-                SignalKind::Length {
-                    min_words,
-                    max_words,
-                } => {
-                    format!(
-                        "words: {}–{}",
-                        min_words.unwrap_or(0),
-                        max_words.map_or("∞".to_owned(), |m| m.to_string())
-                    )
-                }
-                SignalKind::Sequence { steps } => steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("step {}: {}", i + 1, phrases(*s)))
-                    .collect::<Vec<_>>()
-                    .join("\n      "),
-                SignalKind::Ratio {
-                    of,
-                    to,
-                    above,
-                    below,
-                    ..
-                } => format!(
-                    "count of: {}\n      against: {}\n      ratio {}{}",
-                    phrases(*of),
-                    phrases(*to),
-                    above.map_or(String::new(), |a| format!("above {a} ")),
-                    below.map_or(String::new(), |b| format!("below {b}"))
-                ),
-                SignalKind::Metric { name, above, below } => format!(
-                    "metric {name}{}{}",
-                    above.map_or(String::new(), |a| format!(" above {a}")),
-                    below.map_or(String::new(), |b| format!(" below {b}"))
-                ),
-            };
+            let detail = signal.kind.describe(&rubric.lists);
             let _ = writeln!(out, "      {detail}");
         }
     }

@@ -4,17 +4,25 @@
 
 pub mod auto;
 pub mod builtin;
+pub mod compile;
 mod load;
-mod schema;
+pub(crate) mod schema;
 
+pub use crate::scoring::conditions::Condition;
+pub use crate::scoring::signals::SignalKind;
 pub use load::load;
+pub use schema::schema;
 
-use crate::analysis::QuantityKind;
 use crate::analysis::phrase::PhraseMatcher;
-use regex::Regex;
 
-/// The JSON Schema of the rubric format (`grade rubrics schema`).
+/// The JSON Schema of the rubric format (`grade rubrics schema`): docs/rubric.schema.json,
+/// which [`schema`] derives from the format's types and a test keeps current.
 pub const SCHEMA: &str = include_str!("../../docs/rubric.schema.json");
+
+/// The signal kinds a rubric may use, in registration order.
+pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
+    crate::scoring::signals::KINDS.iter().map(|k| k.name)
+}
 
 /// Index of a phrase list in [`CompiledRubric::matcher`].
 pub type ListId = u32;
@@ -32,63 +40,6 @@ pub struct Examples {
 }
 
 #[derive(Clone, Debug)]
-pub enum SignalKind {
-    /// Any phrase of the list in a sentence.
-    Phrases { list: ListId },
-    /// The regex matches inside a sentence.
-    Regex { regex: Box<Regex> },
-    /// A number (of the given units, or any but a year) in a sentence with a `near` phrase.
-    Quantity {
-        near: ListId,
-        units: Vec<QuantityKind>,
-    },
-    /// A phrase of each list in one sentence.
-    Together { first: ListId, second: ListId },
-    /// The answer's word count within bounds.
-    Length {
-        min_words: Option<usize>,
-        max_words: Option<usize>,
-    },
-    /// Phrase groups that appear in this order through the answer; points per step reached
-    /// in order.
-    Sequence { steps: Vec<ListId> },
-    /// One list's count over another's (sentences that hold them) above or below a bound.
-    Ratio {
-        of: ListId,
-        to: ListId,
-        above: Option<f64>,
-        below: Option<f64>,
-        min_count: usize,
-    },
-    /// A named metric of the analysis (pace, filler rate, …) above and/or below bounds.
-    Metric {
-        name: &'static str,
-        above: Option<f64>,
-        below: Option<f64>,
-    },
-}
-
-impl SignalKind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            SignalKind::Phrases { .. } => "phrases",
-            SignalKind::Regex { .. } => "regex",
-            SignalKind::Quantity { .. } => "quantity",
-            SignalKind::Together { .. } => "together",
-            SignalKind::Length { .. } => "length",
-            SignalKind::Sequence { .. } => "sequence",
-            SignalKind::Ratio { .. } => "ratio",
-            SignalKind::Metric { .. } => "metric",
-        }
-    }
-}
-
-/// Signal kinds a rubric may use.
-pub const SIGNAL_KINDS: &[&str] = &[
-    "phrases", "regex", "quantity", "together", "length", "sequence", "ratio", "metric",
-];
-
-#[derive(Clone, Debug)]
 pub struct Signal {
     pub id: String,
     pub kind: SignalKind,
@@ -102,10 +53,7 @@ pub struct Signal {
 
 impl Signal {
     pub fn max_points(&self) -> f64 {
-        match self.kind {
-            SignalKind::Sequence { ref steps } => self.points * steps.len() as f64,
-            _ => self.points * f64::from(self.cap),
-        }
+        self.points * f64::from(self.kind.max_units(self.cap))
     }
 }
 
@@ -145,24 +93,6 @@ pub struct Criterion {
     pub advice: String,
     pub applies_to: AppliesTo,
     pub signals: Vec<Signal>,
-}
-
-#[derive(Clone, Debug)]
-pub enum Condition {
-    Absent(ListId),
-    Present(ListId),
-    Ratio {
-        of: ListId,
-        to: ListId,
-        above: f64,
-        min_count: usize,
-    },
-    /// The list occurs at least this many times.
-    AtLeast(ListId, usize),
-    WordsBelow(usize),
-    WordsAbove(usize),
-    /// (criterion index, signal index) pairs that must all have earned nothing.
-    MissingSignals(Vec<(usize, usize)>),
 }
 
 #[derive(Clone, Debug)]

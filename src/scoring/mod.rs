@@ -2,11 +2,12 @@
 //! [`Grade`] — every point with the sentences that earned it, what is missing with the
 //! rubric's advice, the named mistakes, the overall score and band, and the next steps.
 
+pub(crate) mod conditions;
 mod context;
 pub mod examples;
 mod flags;
 mod grade;
-mod signals;
+pub(crate) mod signals;
 
 pub use context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};
@@ -14,7 +15,7 @@ pub use grade::*;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::rubric::{CompiledRubric, Condition, Criterion};
+use crate::rubric::{CompiledRubric, Criterion};
 use crate::span::Span;
 use context::Context;
 
@@ -54,7 +55,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let mistakes: Vec<MistakeFound> = rubric
         .mistakes
         .iter()
-        .filter(|m| m.when.iter().all(|c| holds(c, &context, &criteria)))
+        .filter(|m| m.when.iter().all(|c| c.holds(&context, &criteria)))
         .map(|m| MistakeFound {
             id: m.id.clone(),
             message: m.message.clone(),
@@ -189,28 +190,6 @@ fn repetition_factor(analysis: &Analysis) -> f64 {
         1.0 - repeated
     } else {
         1.0
-    }
-}
-
-fn holds(condition: &Condition, context: &Context, criteria: &[CriterionGrade]) -> bool {
-    match condition {
-        Condition::Absent(list) => context.occurrences(*list) == 0,
-        Condition::Present(list) => context.occurrences(*list) > 0,
-        Condition::Ratio {
-            of,
-            to,
-            above,
-            min_count,
-        } => {
-            let (of, to) = (context.occurrences(*of), context.occurrences(*to));
-            of + to >= *min_count && of as f64 / to.max(1) as f64 > *above
-        }
-        Condition::AtLeast(list, n) => context.occurrences(*list) >= *n,
-        Condition::WordsBelow(n) => context.analysis.word_count() < *n,
-        Condition::WordsAbove(n) => context.analysis.word_count() > *n,
-        Condition::MissingSignals(pairs) => pairs
-            .iter()
-            .all(|&(c, s)| criteria[c].signals.get(s).is_none_or(|s| s.earned == 0.0)),
     }
 }
 

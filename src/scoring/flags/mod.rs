@@ -124,20 +124,13 @@ fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -
 
 /// Lists compared in a ratio ("I" against "we"): who speaks, not what the answer is about.
 fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
-    use crate::rubric::{Condition, SignalKind};
     let signals = rubric.criteria.iter().flat_map(|c| &c.signals);
-    let from_signals = signals.filter_map(|s| match s.kind {
-        SignalKind::Ratio { of, to, .. } => Some([of, to]),
-        _ => None,
-    });
+    let from_signals = signals.filter_map(|s| s.kind.compared());
     let from_mistakes = rubric
         .mistakes
         .iter()
         .flat_map(|m| &m.when)
-        .filter_map(|c| match c {
-            Condition::Ratio { of, to, .. } => Some([*of, *to]),
-            _ => None,
-        });
+        .filter_map(|c| c.compared());
     from_signals.chain(from_mistakes).flatten().collect()
 }
 
