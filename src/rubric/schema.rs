@@ -133,7 +133,7 @@ pub struct SignalDef {
     pub keys: Vec<(&'static str, Spanned<toml::Value>)>,
 }
 
-/// The keys every signal has, whatever its kind (for the schema).
+/// A signal: the keys every signal has, and those of its kind (one `oneOf` branch per kind).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[allow(dead_code)]
@@ -311,8 +311,52 @@ pub struct MistakeDef {
 /// The JSON Schema of the rubric format, derived from these types.
 pub fn schema() -> String {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let schema = generator.into_root_schema_for::<RubricFile>();
+    let mut schema = generator.into_root_schema_for::<RubricFile>().to_value();
+    tidy(&mut schema);
+    // Optional to serde (an empty rubric gets one error, not a parse error), but required.
+    if let Some(required) = schema["required"].as_array_mut() {
+        required.push("criterion".into());
+    }
     let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// TOML has no null: an optional key is one that may be left out. Drops the `null` that
+/// schemars adds to every `Option`, and joins doc comments' wrapped lines.
+fn tidy(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Some(object) = value.as_object_mut() else {
+        if let Some(items) = value.as_array_mut() {
+            items.iter_mut().for_each(tidy);
+        }
+        return;
+    };
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            object.insert("type".into(), only);
+        }
+    }
+    if object.get("default") == Some(&Value::Null) {
+        object.remove("default");
+    }
+    let not_null = |v: &Value| v.get("type").and_then(Value::as_str) != Some("null");
+    if let Some(Value::Array(options)) = object.get("anyOf")
+        && options.len() == 2
+        && options.iter().filter(|o| not_null(o)).count() == 1
+        && let Some(Value::Object(only)) = options.iter().find(|o| not_null(o)).cloned()
+    {
+        object.remove("anyOf");
+        object.extend(only);
+    }
+    if let Some(Value::String(text)) = object.get_mut("description") {
+        *text = text
+            .split("\n\n")
+            .map(|p| p.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    object.values_mut().for_each(tidy);
 }
