@@ -5,7 +5,7 @@
 
 use super::Analysis;
 use super::metrics::Metric;
-use crate::document::transcript::Turn;
+use crate::document::transcript::{Transcript, Turn};
 use crate::document::{Document, InputForm};
 use crate::span::Span;
 use serde::Serialize;
@@ -185,53 +185,8 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     let fillers = rate(&analysis.fillers, text, words, speaking_seconds);
     let hedges = rate(&analysis.hedges, text, words, speaking_seconds);
 
-    let pauses = transcript.has_end_times.then(|| {
-        let segments: Vec<(&str, &crate::document::transcript::Segment)> = transcript
-            .turns
-            .iter()
-            .flat_map(|t| t.segments.iter().map(move |s| (t.speaker.as_str(), s)))
-            .collect();
-        segments
-            .windows(2)
-            .filter_map(|pair| {
-                let ((before, a), (after, b)) = (pair[0], pair[1]);
-                let gap = b.start_ms?.checked_sub(a.end_ms?)?;
-                (gap > PAUSE_MS).then(|| Pause {
-                    line: b.line,
-                    seconds: round1(gap as f64 / 1000.0),
-                    before: before.to_owned(),
-                    after: after.to_owned(),
-                })
-            })
-            .collect()
-    });
-
-    let by_speaker = transcript.words_by_speaker.clone();
-    let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
-    // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
-    // over the turns, since a transcript may have thousands of speakers.
-    let index: std::collections::HashMap<&str, usize> = by_speaker
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _))| (s.as_str(), i))
-        .collect();
-    let mut timed_ms: Vec<Option<u64>> = vec![Some(0); by_speaker.len()];
-    for turn in &transcript.turns {
-        let total = &mut timed_ms[index[turn.speaker.as_str()]];
-        for segment in &turn.segments {
-            *total = total.zip(segment.duration_ms()).map(|(a, b)| a + b);
-        }
-    }
-    let talk_share: Vec<Share> = by_speaker
-        .into_iter()
-        .zip(timed_ms)
-        .map(|((speaker, words), ms)| Share {
-            share: round1(100.0 * words as f64 / all_words.max(1) as f64),
-            speaker,
-            words,
-            seconds: ms.map(|ms| round1(ms as f64 / 1000.0)),
-        })
-        .collect();
+    let pauses = transcript.has_end_times.then(|| pauses(transcript));
+    let talk_share = talk_share(transcript);
     let candidate_share = talk_share
         .iter()
         .find(|s| s.speaker == transcript.candidate)
@@ -267,6 +222,58 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         longest_monologue,
         checks,
     })
+}
+
+/// Silences over 3 s between consecutive cues, whoever speaks.
+fn pauses(transcript: &Transcript) -> Vec<Pause> {
+    let segments: Vec<(&str, &crate::document::transcript::Segment)> = transcript
+        .turns
+        .iter()
+        .flat_map(|t| t.segments.iter().map(move |s| (t.speaker.as_str(), s)))
+        .collect();
+    segments
+        .windows(2)
+        .filter_map(|pair| {
+            let ((before, a), (after, b)) = (pair[0], pair[1]);
+            let gap = b.start_ms?.checked_sub(a.end_ms?)?;
+            (gap > PAUSE_MS).then(|| Pause {
+                line: b.line,
+                seconds: round1(gap as f64 / 1000.0),
+                before: before.to_owned(),
+                after: after.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Each speaker's share of the words, with their timed seconds when every cue is timed.
+fn talk_share(transcript: &Transcript) -> Vec<Share> {
+    let by_speaker = transcript.words_by_speaker.clone();
+    let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
+    // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
+    // over the turns, since a transcript may have thousands of speakers.
+    let index: std::collections::HashMap<&str, usize> = by_speaker
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.as_str(), i))
+        .collect();
+    let mut timed_ms: Vec<Option<u64>> = vec![Some(0); by_speaker.len()];
+    for turn in &transcript.turns {
+        let total = &mut timed_ms[index[turn.speaker.as_str()]];
+        for segment in &turn.segments {
+            *total = total.zip(segment.duration_ms()).map(|(a, b)| a + b);
+        }
+    }
+    by_speaker
+        .into_iter()
+        .zip(timed_ms)
+        .map(|((speaker, words), ms)| Share {
+            share: round1(100.0 * words as f64 / all_words.max(1) as f64),
+            speaker,
+            words,
+            seconds: ms.map(|ms| round1(ms as f64 / 1000.0)),
+        })
+        .collect()
 }
 
 /// Each measured metric against its target, as [`Metric::target`] states it. A delivery
