@@ -22,25 +22,36 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// How a transcribed answer was delivered, each metric against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Delivery {
+    /// The transcript form it was read from.
     pub form: InputForm,
     /// The speaker whose words were graded, and how they were chosen.
     pub speaker: String,
+    /// How the graded speaker was chosen.
     pub chosen_by: &'static str,
+    /// The candidate's words.
     pub words: usize,
+    /// The candidate's speaking time, seconds.
     pub speaking_seconds: f64,
     /// True when some speaking time was estimated at 150 words per minute (no timestamps).
     pub speaking_time_estimated: bool,
     /// Words per minute; null when nothing is timed (an estimate would only restate 150).
     pub pace_wpm: Option<f64>,
+    /// The candidate's turns, in order.
     pub turns: Vec<TurnDelivery>,
+    /// The candidate's words per turn.
     pub words_per_turn: f64,
+    /// Filler words (um, like, you know).
     pub fillers: Rate,
+    /// Hedges (I think, maybe, sort of).
     pub hedges: Rate,
     /// Silences over 3 s between cues; null when the input has no end times to measure them.
     pub pauses: Option<Vec<Pause>>,
+    /// Every speaker's share of the words.
     pub talk_share: Vec<Share>,
+    /// The candidate's longest turn.
     pub longest_monologue: Option<TurnDelivery>,
     /// Each metric against its target range.
     pub checks: Vec<Check>,
@@ -49,45 +60,67 @@ pub struct Delivery {
 /// One of the candidate's turns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TurnDelivery {
+    /// The line the turn starts on.
     pub line: usize,
+    /// Words in the turn.
     pub words: usize,
+    /// Its length, seconds.
     pub seconds: f64,
+    /// True when some of its time was estimated at 150 words per minute.
     pub estimated: bool,
+    /// Words per minute in the turn.
     pub wpm: f64,
 }
 
+/// How often a kind of phrase occurs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rate {
+    /// Occurrences in all.
     pub count: usize,
+    /// Occurrences per 100 words.
     pub per_100_words: f64,
+    /// Occurrences per minute of speech.
     pub per_minute: f64,
     /// The most frequent, most first: (phrase, count).
     pub top: Vec<(String, usize)>,
 }
 
+/// A silence over 3 s between two cues.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pause {
     /// The line of the cue after the silence.
     pub line: usize,
+    /// How long the silence lasted, seconds.
     pub seconds: f64,
+    /// Who spoke before it.
     pub before: String,
+    /// Who spoke after it.
     pub after: String,
 }
 
+/// One speaker's share of the words.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Share {
+    /// The speaker.
     pub speaker: String,
+    /// Their words.
     pub words: usize,
     /// Percent of all words spoken.
     pub share: f64,
+    /// Their timed seconds; null when some of their cues are untimed.
     pub seconds: Option<f64>,
 }
 
+/// A delivery metric against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
+    /// The metric's name.
     pub metric: &'static str,
+    /// Its value, one decimal.
     pub value: f64,
+    /// Its target, in words.
     pub target: &'static str,
+    /// True when the value is within the target.
     pub within: bool,
     /// What to change, when outside the target.
     pub note: Option<String>,

@@ -27,31 +27,43 @@ pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
 /// Index of a phrase list in [`CompiledRubric::matcher`].
 pub type ListId = u32;
 
+/// A band: the label of scores at or above `min`.
 #[derive(Clone, Debug)]
 pub struct Band {
+    /// The lowest score of the band.
     pub min: f64,
+    /// The band's name.
     pub label: String,
 }
 
+/// Sentences that should and should not earn a signal.
 #[derive(Clone, Debug)]
 pub struct Examples {
+    /// Each should earn it.
     pub hit: Vec<String>,
+    /// None should earn it.
     pub miss: Vec<String>,
 }
 
+/// A compiled signal: its kind, and the points it earns.
 #[derive(Clone, Debug)]
 pub struct Signal {
+    /// Unique within its criterion.
     pub id: String,
+    /// What it looks for.
     pub kind: SignalKind,
     /// Points per sentence that shows it.
     pub points: f64,
     /// At most this many sentences count.
     pub cap: u32,
+    /// What to tell the candidate when the signal is absent.
     pub missing: Option<String>,
+    /// Sentences that should and should not earn it.
     pub examples: Examples,
 }
 
 impl Signal {
+    /// The most points it can earn.
     pub fn max_points(&self) -> f64 {
         self.points * f64::from(self.kind.max_units(self.cap))
     }
@@ -60,13 +72,17 @@ impl Signal {
 /// Which answers a criterion scores; the others leave it out of their total.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AppliesTo {
+    /// Every answer.
     #[default]
     Any,
+    /// Transcripts only.
     Transcript,
+    /// Written answers only.
     Written,
 }
 
 impl AppliesTo {
+    /// Its value in a rubric file.
     pub fn name(self) -> &'static str {
         match self {
             AppliesTo::Any => "any",
@@ -75,6 +91,7 @@ impl AppliesTo {
         }
     }
 
+    /// Whether it scores a transcript (`true`) or a written answer.
     pub fn applies(self, transcript: bool) -> bool {
         match self {
             AppliesTo::Any => true,
@@ -84,34 +101,54 @@ impl AppliesTo {
     }
 }
 
+/// A compiled criterion: signals whose points add up to at most `max`.
 #[derive(Clone, Debug)]
 pub struct Criterion {
+    /// Unique among the criteria.
     pub id: String,
+    /// Its name in reports.
     pub name: String,
+    /// Its weight in the overall score.
     pub weight: f64,
+    /// The most points its signals can earn.
     pub max: f64,
+    /// What to tell the candidate when it is short of its max.
     pub advice: String,
+    /// Which answers it scores.
     pub applies_to: AppliesTo,
+    /// Its signals.
     pub signals: Vec<Signal>,
 }
 
+/// A compiled mistake: a penalty when all its conditions hold.
 #[derive(Clone, Debug)]
 pub struct Mistake {
+    /// Unique among the mistakes.
     pub id: String,
+    /// What the report says when it is found.
     pub message: String,
+    /// Points taken off the overall score.
     pub penalty: f64,
+    /// How to fix it, as a next step.
     pub advice: Option<String>,
+    /// Its conditions; all must hold.
     pub when: Vec<Condition>,
 }
 
 /// A rubric ready to score: validated, with its phrase lists compiled into one matcher.
 #[derive(Clone, Debug)]
 pub struct CompiledRubric {
+    /// The rubric's id.
     pub id: String,
+    /// The rubric's name in reports.
     pub title: String,
+    /// Bumped when scoring changes.
     pub version: u32,
+    /// The interview question it grades.
     pub question: Option<String>,
+    /// What a strong answer does.
     pub summary: Option<String>,
+    /// Phrases that identify its question, for `--rubric auto`.
     pub match_phrases: Vec<String>,
     /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
     pub match_matcher: PhraseMatcher,
@@ -120,7 +157,9 @@ pub struct CompiledRubric {
     pub topic: Option<PhraseMatcher>,
     /// Highest minimum first.
     pub bands: Vec<Band>,
+    /// Its criteria.
     pub criteria: Vec<Criterion>,
+    /// Its named mistakes.
     pub mistakes: Vec<Mistake>,
     /// Every phrase list of the rubric, scanned in one pass.
     pub matcher: PhraseMatcher,
@@ -143,6 +182,7 @@ impl CompiledRubric {
             .sum()
     }
 
+    /// The label of the band a score falls in.
     pub fn band_for(&self, score: f64) -> &str {
         self.bands
             .iter()

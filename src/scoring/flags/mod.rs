@@ -23,8 +23,11 @@ const EVIDENCE_SHOWN: usize = 3;
 /// One reason the score may not mean what it says.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Flag {
+    /// The flag's id: the `ID` of its file in src/scoring/flags/.
     pub id: &'static str,
+    /// What raised it.
     pub message: String,
+    /// Sentences that show it.
     pub evidence: Vec<Evidence>,
 }
 
@@ -148,14 +151,17 @@ pub(crate) fn detect(input: &Input) -> Vec<Flag> {
     .collect()
 }
 
+/// The helpers every flag's tests use.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test {
     use crate::rubric::builtin::load_builtin;
 
-    const STRONG_PITCH: &str =
+    /// A strong answer that raises no flag.
+    pub const STRONG_PITCH: &str =
         include_str!("../../../fixtures/product-pitch/strong-commute-packs.md");
 
-    fn flags(text: &str, rubric: &str) -> Vec<&'static str> {
+    /// The ids of the flags a text raises under a built-in rubric.
+    pub fn flags(text: &str, rubric: &str) -> Vec<&'static str> {
         let rubric = load_builtin(rubric).unwrap();
         crate::grade_text(text, &rubric)
             .flags
@@ -167,44 +173,5 @@ mod tests {
     #[test]
     fn strong_answer_raises_no_flag() {
         assert_eq!(flags(STRONG_PITCH, "product-pitch"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn too_short() {
-        assert_eq!(
-            flags(
-                "We'd build a watch party. Members love it.",
-                "product-pitch"
-            ),
-            ["too-short"]
-        );
-    }
-
-    #[test]
-    fn off_topic_by_question() {
-        let answer = format!(
-            "---\nquestion: How would you negotiate the salary in your offer?\n---\n{}",
-            STRONG_PITCH
-        );
-        assert_eq!(flags(&answer, "product-pitch"), ["off-topic"]);
-        let own = format!("---\nquestion: Pitch a new feature for Netflix.\n---\n{STRONG_PITCH}");
-        assert_eq!(flags(&own, "product-pitch"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn keyword_stuffed() {
-        let salad = "User pain point segment retention revenue churn. \
-            Competitors differentiation moat ecosystem flywheel. \
-            North star metric guardrail engagement A/B test pilot. \
-            Netflix members originals catalogue strategy discovery.";
-        assert!(flags(salad, "product-pitch").contains(&"keyword-stuffed"));
-    }
-
-    #[test]
-    fn repetitive() {
-        let sentence =
-            "Members who travel lose their downloads, so we would refresh them overnight. ";
-        let text = format!("{}The train was late again.", sentence.repeat(6));
-        assert!(flags(&text, "product-pitch").contains(&"repetitive"));
     }
 }
