@@ -253,3 +253,20 @@ fn a_key_of_another_kind_does_not_fit() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn the_rubric_guide_lists_every_kind_and_condition() {
+    let guide = include_str!("../docs/rubrics.md");
+    for kind in grade::rubric::signal_kinds() {
+        assert!(
+            guide.contains(&format!("| `{kind}` |")),
+            "docs/rubrics.md has no row for the `{kind}` signal kind"
+        );
+    }
+    for key in grade::rubric::condition_keys() {
+        assert!(
+            guide.contains(&format!("`{key} = ")),
+            "docs/rubrics.md has no row for the `{key}` condition"
+        );
+    }
+}

@@ -16,12 +16,17 @@ pub use schema::schema;
 use crate::analysis::phrase::PhraseMatcher;
 
 /// The JSON Schema of the rubric format (`grade rubrics schema`): docs/rubric.schema.json,
-/// which [`schema`] derives from the format's types and a test keeps current.
+/// which [`schema()`] derives from the format's types and a test keeps current.
 pub const SCHEMA: &str = include_str!("../../docs/rubric.schema.json");
 
 /// The signal kinds a rubric may use, in registration order.
 pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
     crate::scoring::signals::KINDS.iter().map(|k| k.name)
+}
+
+/// The keys of a mistake's `when`, one per condition kind, in registration order.
+pub fn condition_keys() -> impl Iterator<Item = &'static str> {
+    crate::scoring::conditions::KEYS.iter().copied()
 }
 
 /// Index of a phrase list in [`CompiledRubric::matcher`].

@@ -1,5 +1,5 @@
 //! Mistake conditions, one per file: each `when` key of a `[mistake]` is one kind with its
-//! definition, compile step, check, docs and tests. [`condition_kinds!`] at the bottom
+//! definition, compile step, check, docs and tests. `condition_kinds!` at the bottom
 //! registers them: adding a condition is its file and one line there. Every condition
 //! given must hold for the mistake to count.
 
@@ -53,7 +53,7 @@ macro_rules! condition_kinds {
         }
 
         /// Every `when` key, in registration order.
-        const KEYS: &[&str] = &[$(<$module::$kind as ConditionKind>::KEY),*];
+        pub(crate) const KEYS: &[&str] = &[$(<$module::$kind as ConditionKind>::KEY),*];
 
         impl Condition {
             /// Whether it holds for this answer, given the criteria's grades.

@@ -1,6 +1,6 @@
 //! Signal kinds, one per file: each holds its TOML definition, its compile step with its own
 //! line:column messages, its evaluation, its description for reports, its docs and its
-//! tests. [`signal_kinds!`] at the bottom registers them: adding a kind is its file and one
+//! tests. `signal_kinds!` at the bottom registers them: adding a kind is its file and one
 //! line there. A signal reads the shared [`Context`] and says which sentences showed it;
 //! points follow from `points` and `cap`, the same for every kind.
 
