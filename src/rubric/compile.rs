@@ -2,12 +2,15 @@
 //! id), the rubric's phrase lists as they are added, and, for one signal, the keys its kind
 //! reads. Signal kinds and mistake conditions compile through these.
 
-use super::ListId;
 use crate::error::RubricProblem;
 use crate::span::LineIndex;
-use serde::de::DeserializeOwned;
+use serde::Deserializer;
+use serde::de::{DeserializeOwned, DeserializeSeed, Visitor};
 use std::ops::Range;
 use toml::Spanned;
+
+/// Index of a phrase list in the rubric's one matcher ([`super::CompiledRubric::matcher`]).
+pub type ListId = u32;
 
 /// The problems found in a rubric so far, located in its source.
 pub struct Problems<'a> {
@@ -227,8 +230,9 @@ pub struct ConditionCompiler<'p, 'a> {
     pub lists: &'p mut Lists,
     /// The mistake's id, which every problem names.
     pub id: &'p str,
-    /// The rubric's criteria, for conditions that name signals.
-    pub criteria: &'p [super::Criterion],
+    /// The rubric's criteria ids, each with its signals' ids, for conditions that name
+    /// signals.
+    pub criteria: &'p [(&'p str, Vec<&'p str>)],
 }
 
 impl ConditionCompiler<'_, '_> {
@@ -236,5 +240,33 @@ impl ConditionCompiler<'_, '_> {
     pub fn phrases(&mut self, list: &PhraseList, key: &str) -> ListId {
         self.problems.check_phrases(&list.0, key, self.id);
         self.lists.add(list.0.get_ref())
+    }
+}
+
+/// Reads a key that must be one of a fixed list. An unknown key fails here, while it is
+/// read, so that the error points at the key.
+pub struct KeySeed(pub &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = &'static str;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<&'static str, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<&'static str, E> {
+        self.0
+            .iter()
+            .find(|k| **k == key)
+            .copied()
+            .ok_or_else(|| E::unknown_field(key, self.0))
     }
 }

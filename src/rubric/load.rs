@@ -288,11 +288,20 @@ fn compile_mistake(
 ) -> Mistake {
     let id = def.id.get_ref().as_str();
     positive(problems, &def.penalty, id, "penalty");
+    let criteria: Vec<(&str, Vec<&str>)> = criteria
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.signals.iter().map(|s| s.id.as_str()).collect(),
+            )
+        })
+        .collect();
     let mut cx = ConditionCompiler {
         problems,
         lists,
         id,
-        criteria,
+        criteria: &criteria,
     };
     let when = def.when.get_ref().compile(&mut cx);
     if when.is_empty() {

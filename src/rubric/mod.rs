@@ -10,6 +10,7 @@ pub(crate) mod schema;
 
 pub use crate::scoring::conditions::Condition;
 pub use crate::scoring::signals::SignalKind;
+pub use compile::ListId;
 pub use load::load;
 pub use schema::schema;
 
@@ -28,9 +29,6 @@ pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
 pub fn condition_keys() -> impl Iterator<Item = &'static str> {
     crate::scoring::conditions::KEYS.iter().copied()
 }
-
-/// Index of a phrase list in [`CompiledRubric::matcher`].
-pub type ListId = u32;
 
 /// A band: the label of scores at or above `min`.
 #[derive(Clone, Debug)]

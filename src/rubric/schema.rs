@@ -5,10 +5,11 @@
 //! `when` keys to the condition kinds (src/scoring/conditions/). Validation lives in
 //! `load.rs` and in each kind's compile step.
 
+use super::compile::KeySeed;
 use crate::scoring::conditions::WhenDef;
 use crate::scoring::signals::KINDS;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::sync::LazyLock;
 use toml::Spanned;
@@ -170,34 +171,6 @@ static SIGNAL_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     keys.push("examples");
     keys
 });
-
-/// Reads a key that must be one of a fixed list. An unknown key fails here, while it is
-/// read, so that the error points at the key.
-pub(crate) struct KeySeed(pub &'static [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = &'static str;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<&'static str, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for KeySeed {
-    type Value = &'static str;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<&'static str, E> {
-        self.0
-            .iter()
-            .find(|k| **k == key)
-            .copied()
-            .ok_or_else(|| E::unknown_field(key, self.0))
-    }
-}
 
 impl<'de> Deserialize<'de> for SignalDef {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

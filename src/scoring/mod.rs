@@ -15,9 +15,10 @@ pub use grade::*;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::rubric::{CompiledRubric, Criterion};
+use crate::rubric::{CompiledRubric, Criterion, Signal};
 use crate::span::Span;
 use context::Context;
+use signals::Found;
 
 /// How many next steps a report offers.
 const NEXT_STEPS: usize = 3;
@@ -36,7 +37,7 @@ pub(crate) fn round2(x: f64) -> f64 {
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
-    let context = Context::new(analysis, document.graded_text(), rubric);
+    let context = Context::new(analysis, document.graded_text(), &rubric.matcher);
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
     let spoken = document.transcript.is_some();
@@ -55,7 +56,10 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let mistakes: Vec<MistakeFound> = rubric
         .mistakes
         .iter()
-        .filter(|m| m.when.iter().all(|c| c.holds(&context, &criteria)))
+        .filter(|m| {
+            let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
+            m.when.iter().all(|c| c.holds(&context, &earned))
+        })
         .map(|m| MistakeFound {
             id: m.id.clone(),
             message: m.message.clone(),
@@ -114,6 +118,23 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     }
 }
 
+/// Evaluates a signal: what its kind finds, with at most `cap` sentences kept.
+fn evaluate(signal: &Signal, context: &Context) -> Found {
+    let mut found = signal.kind.evaluate(context);
+    if found.units.is_none() {
+        found.sentences.truncate(signal.cap as usize);
+    }
+    found
+}
+
+/// Points earned: `points` per sentence up to `cap`, or per unit for whole-answer kinds.
+pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
+    let units = found
+        .units
+        .unwrap_or_else(|| (found.sentences.len() as u32).min(signal.cap));
+    signal.points * f64::from(units)
+}
+
 /// One criterion's grade: its signals' points and evidence, or, for a criterion that does not
 /// apply to this form of answer, why it is left out. Marks the sentences that earned points.
 fn grade_criterion(
@@ -127,8 +148,8 @@ fn grade_criterion(
     let mut signals = Vec::with_capacity(if applies { criterion.signals.len() } else { 0 });
     let mut sum = 0.0;
     for signal in criterion.signals.iter().filter(|_| applies) {
-        let found = signals::evaluate(signal, context);
-        let earned = found.earned(signal);
+        let found = evaluate(signal, context);
+        let earned = earned(&found, signal);
         sum += earned;
         if earned > 0.0 {
             for (sentence, _) in &found.sentences {

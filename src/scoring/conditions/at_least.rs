@@ -1,9 +1,7 @@
 //! `at-least`: the phrases occur at least `count` times in all.
 
-use super::ConditionKind;
-use crate::rubric::ListId;
-use crate::rubric::compile::{ConditionCompiler, PhraseList};
-use crate::scoring::CriterionGrade;
+use super::{ConditionKind, Earned};
+use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -57,7 +55,7 @@ impl ConditionKind for AtLeast {
         }
     }
 
-    fn holds(&self, context: &Context, _: &[CriterionGrade]) -> bool {
+    fn holds(&self, context: &Context, _: &Earned) -> bool {
         context.occurrences(self.list) >= self.count
     }
 }

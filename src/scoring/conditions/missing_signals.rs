@@ -1,8 +1,7 @@
 //! `missing-signals`: the named signals earned nothing.
 
-use super::ConditionKind;
+use super::{ConditionKind, Earned};
 use crate::rubric::compile::ConditionCompiler;
-use crate::scoring::CriterionGrade;
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -55,8 +54,8 @@ impl ConditionKind for MissingSignals {
         let mut signals = Vec::new();
         for name in def.0.get_ref() {
             let found = name.split_once('.').and_then(|(c, s)| {
-                let ci = cx.criteria.iter().position(|x| x.id == c)?;
-                let si = cx.criteria[ci].signals.iter().position(|x| x.id == s)?;
+                let ci = cx.criteria.iter().position(|(id, _)| *id == c)?;
+                let si = cx.criteria[ci].1.iter().position(|id| *id == s)?;
                 Some((ci, si))
             });
             match found {
@@ -71,10 +70,10 @@ impl ConditionKind for MissingSignals {
         MissingSignals { signals }
     }
 
-    fn holds(&self, _: &Context, criteria: &[CriterionGrade]) -> bool {
+    fn holds(&self, _: &Context, earned: &Earned) -> bool {
         self.signals
             .iter()
-            .all(|&(c, s)| criteria[c].signals.get(s).is_none_or(|s| s.earned == 0.0))
+            .all(|&(c, s)| earned(c, s).is_none_or(|e| e == 0.0))
     }
 }
 

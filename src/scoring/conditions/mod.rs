@@ -3,14 +3,16 @@
 //! registers them: adding a condition is its file and one line there. Every condition
 //! given must hold for the mistake to count.
 
-use super::CriterionGrade;
 use super::context::Context;
-use crate::rubric::ListId;
-use crate::rubric::compile::ConditionCompiler;
-use crate::rubric::schema::KeySeed;
+use crate::rubric::compile::ListId;
+use crate::rubric::compile::{ConditionCompiler, KeySeed};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
+
+/// The points a signal earned, by (criterion, signal) index; `None` when the criterion
+/// does not apply to this answer.
+pub(crate) type Earned<'a> = dyn Fn(usize, usize) -> Option<f64> + 'a;
 
 /// One kind of `when` condition.
 pub(crate) trait ConditionKind: Sized {
@@ -22,8 +24,9 @@ pub(crate) trait ConditionKind: Sized {
     type Def: for<'de> Deserialize<'de> + JsonSchema;
     /// Checks the definition, reporting problems with the mistake's id, and compiles it.
     fn compile(def: &Self::Def, cx: &mut ConditionCompiler) -> Self;
-    /// Whether it holds for this answer, given the criteria's grades.
-    fn holds(&self, context: &Context, criteria: &[CriterionGrade]) -> bool;
+    /// Whether it holds for this answer; `earned(criterion, signal)` gives a signal's
+    /// points (none for a criterion left out of this answer).
+    fn holds(&self, context: &Context, earned: &Earned) -> bool;
     /// Two lists counted against each other (who speaks, not what the answer is about).
     fn compared(&self) -> Option<[ListId; 2]> {
         None
@@ -56,10 +59,10 @@ macro_rules! condition_kinds {
         pub(crate) const KEYS: &[&str] = &[$(<$module::$kind as ConditionKind>::KEY),*];
 
         impl Condition {
-            /// Whether it holds for this answer, given the criteria's grades.
-            pub(crate) fn holds(&self, context: &Context, criteria: &[CriterionGrade]) -> bool {
+            /// Whether it holds for this answer; see [`ConditionKind::holds`].
+            pub(crate) fn holds(&self, context: &Context, earned: &Earned) -> bool {
                 match self {
-                    $(Condition::$kind(c) => c.holds(context, criteria),)*
+                    $(Condition::$kind(c) => c.holds(context, earned),)*
                 }
             }
 

@@ -1,9 +1,7 @@
 //! `present`: at least one of the phrases appears.
 
-use super::ConditionKind;
-use crate::rubric::ListId;
-use crate::rubric::compile::{ConditionCompiler, PhraseList};
-use crate::scoring::CriterionGrade;
+use super::{ConditionKind, Earned};
+use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
 use crate::scoring::context::Context;
 
 /// ## What it does
@@ -34,7 +32,7 @@ impl ConditionKind for Present {
         }
     }
 
-    fn holds(&self, context: &Context, _: &[CriterionGrade]) -> bool {
+    fn holds(&self, context: &Context, _: &Earned) -> bool {
         context.occurrences(self.list) > 0
     }
 }

@@ -1,9 +1,7 @@
 //! `ratio`: one phrase list occurs far more often than another.
 
-use super::ConditionKind;
-use crate::rubric::ListId;
-use crate::rubric::compile::{ConditionCompiler, PhraseList};
-use crate::scoring::CriterionGrade;
+use super::{ConditionKind, Earned};
+use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -59,7 +57,7 @@ impl ConditionKind for Ratio {
         }
     }
 
-    fn holds(&self, context: &Context, _: &[CriterionGrade]) -> bool {
+    fn holds(&self, context: &Context, _: &Earned) -> bool {
         let (of, to) = (context.occurrences(self.of), context.occurrences(self.to));
         of + to >= self.min_count && of as f64 / to.max(1) as f64 > self.above
     }

@@ -1,8 +1,7 @@
 //! `words-below`: the answer has fewer words than this.
 
-use super::ConditionKind;
+use super::{ConditionKind, Earned};
 use crate::rubric::compile::ConditionCompiler;
-use crate::scoring::CriterionGrade;
 use crate::scoring::context::Context;
 
 /// ## What it does
@@ -31,7 +30,7 @@ impl ConditionKind for WordsBelow {
         WordsBelow { words: *words }
     }
 
-    fn holds(&self, context: &Context, _: &[CriterionGrade]) -> bool {
+    fn holds(&self, context: &Context, _: &Earned) -> bool {
         context.analysis.word_count() < self.words
     }
 }

@@ -5,8 +5,7 @@
 //! points follow from `points` and `cap`, the same for every kind.
 
 use super::context::Context;
-use crate::rubric::compile::{SignalCompiler, struct_fields};
-use crate::rubric::{ListId, Signal};
+use crate::rubric::compile::{ListId, SignalCompiler, struct_fields};
 use crate::span::Span;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::DeserializeOwned;
@@ -21,16 +20,6 @@ pub struct Found {
     pub units: Option<u32>,
     /// A short statement of what was measured, for whole-answer signals.
     pub note: Option<String>,
-}
-
-impl Found {
-    /// Points earned: `points` per sentence up to `cap`, or per unit for whole-answer kinds.
-    pub fn earned(&self, signal: &Signal) -> f64 {
-        let units = self
-            .units
-            .unwrap_or_else(|| (self.sentences.len() as u32).min(signal.cap));
-        signal.points * f64::from(units)
-    }
 }
 
 /// One signal kind: what its TOML says, how it compiles, what it finds in an answer.
@@ -170,15 +159,6 @@ signal_kinds! {
     sequence::Sequence,
     ratio::Ratio,
     metric::Metric,
-}
-
-/// Evaluates a signal: what its kind finds, with at most `cap` sentences kept.
-pub fn evaluate(signal: &Signal, context: &Context) -> Found {
-    let mut found = signal.kind.evaluate(context);
-    if found.units.is_none() {
-        found.sentences.truncate(signal.cap as usize);
-    }
-    found
 }
 
 /// Sentences that may earn points and hold a hit of `list`: one entry per sentence.

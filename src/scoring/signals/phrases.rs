@@ -1,8 +1,7 @@
 //! `phrases`: any phrase of a list, in a sentence that may earn points.
 
 use super::{Found, Kind, sentences_with};
-use crate::rubric::ListId;
-use crate::rubric::compile::{PhraseList, SignalCompiler};
+use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;

@@ -1,9 +1,8 @@
 //! `quantity`: a number in the same sentence as one of the `near` phrases.
 
 use super::{Found, Kind};
-use crate::analysis::QuantityKind;
-use crate::rubric::ListId;
-use crate::rubric::compile::{PhraseList, SignalCompiler};
+use crate::analysis::quantities::QuantityKind;
+use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;

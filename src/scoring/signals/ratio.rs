@@ -1,8 +1,7 @@
 //! `ratio`: how often one phrase list occurs against another.
 
 use super::{Found, Kind};
-use crate::rubric::ListId;
-use crate::rubric::compile::{PhraseList, SignalCompiler};
+use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
 use crate::scoring::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;

@@ -1,8 +1,7 @@
 //! `sequence`: groups of phrases that come in order through the answer.
 
 use super::{Found, Kind};
-use crate::rubric::ListId;
-use crate::rubric::compile::{PhraseList, SignalCompiler};
+use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
 use crate::scoring::context::{Context, Discount};
 use schemars::JsonSchema;
 use serde::Deserialize;
