@@ -178,7 +178,7 @@ fn compile_criterion(def: &CriterionDef, problems: &mut Problems, lists: &mut Li
                     "duplicate signal id in this criterion",
                 );
             }
-            compile_signal(signal.get_ref(), &qualified, problems, lists)
+            load_signal(signal.get_ref(), &qualified, problems, lists)
         })
         .collect();
     let applies_to = match def
@@ -212,7 +212,7 @@ fn compile_criterion(def: &CriterionDef, problems: &mut Problems, lists: &mut Li
 }
 
 /// Checks the keys every signal has, then hands its own keys to its kind's compile step.
-fn compile_signal(
+fn load_signal(
     def: &SignalDef,
     id: &str,
     problems: &mut Problems,
