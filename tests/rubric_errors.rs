@@ -183,3 +183,12 @@ fn a_metric_signal_without_bounds_takes_the_metric_target() {
         ["14:10: `metric.named`: a `metric` signal needs `above` or `below`"]
     );
 }
+
+#[test]
+fn a_wrong_item_inside_a_kind_key_is_reported_at_the_item() {
+    let source = VALID.replace("[\"retention\", \"churn\"]", "[\"retention\",\n    7]");
+    assert_eq!(
+        problems(&source),
+        ["16:5: invalid type: integer `7`, expected a string"]
+    );
+}

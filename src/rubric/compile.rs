@@ -123,16 +123,31 @@ impl SignalCompiler<'_, '_> {
             Err(error) => error,
         };
         // Every key of a kind is optional to serde, so the key that fails alone is the one.
-        let culprit = self
+        let Some((key, value)) = self
             .keys
             .iter()
-            .find_map(|one| table(std::slice::from_ref(one)).err().map(|e| (one, e)));
-        let (span, error) = match culprit {
-            Some(((_, value), e)) => (value.span(), e),
-            None => (self.at.clone(), error),
+            .find(|one| table(std::slice::from_ref(one)).is_err())
+        else {
+            self.problems
+                .add(self.at.clone(), None, error.message().trim().to_owned());
+            return None;
         };
-        self.problems
-            .add(span, None, error.message().trim().to_owned());
+        // Read that key again from the source, as the whole file was read, so that an error
+        // inside the value (an array's third item) points where the file parse would.
+        let span = value.span();
+        let prefix = format!("{key} = ");
+        let text = format!("{prefix}{}", &self.problems.source[span.clone()]);
+        let (at, message) = match toml::from_str::<T>(&text) {
+            Err(e) => {
+                let shift = |i: usize| (i + span.start).saturating_sub(prefix.len());
+                let at = e
+                    .span()
+                    .map_or(span.clone(), |s| shift(s.start)..shift(s.end));
+                (at, e.message().trim().to_owned())
+            }
+            Ok(_) => (span, error.message().trim().to_owned()),
+        };
+        self.problems.add(at, None, message);
         None
     }
 
