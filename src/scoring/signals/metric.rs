@@ -13,6 +13,8 @@ use serde::Deserialize;
 pub struct MetricDef {
     /// The named metric (`grade analyze` lists them with their values). Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "MetricName")]
     pub metric: Option<String>,
     /// The value must be above this (default: the metric's delivery target).

@@ -12,6 +12,8 @@ use serde::Deserialize;
 pub struct PhrasesDef {
     /// Any of these phrases; `*` ends a stem (`frustrat*`). Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub phrases: Option<Vec<String>>,
 }

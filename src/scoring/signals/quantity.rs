@@ -13,6 +13,8 @@ use serde::Deserialize;
 pub struct QuantityDef {
     /// What the number should measure: one of these phrases in its sentence. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub near: Option<Vec<String>>,
     /// Which numbers count: money, percent, multiplier, duration, count or year (default:

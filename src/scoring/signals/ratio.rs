@@ -12,10 +12,14 @@ use serde::Deserialize;
 pub struct RatioDef {
     /// What is counted. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub phrases: Option<Vec<String>>,
     /// What it is counted against. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub to: Option<Vec<String>>,
     /// The ratio must be above this.

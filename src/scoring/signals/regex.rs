@@ -14,6 +14,8 @@ use serde::Deserialize;
 pub struct RegexDef {
     /// The pattern, in Rust regex syntax, matched case-insensitively. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     pub pattern: Option<String>,
 }
 

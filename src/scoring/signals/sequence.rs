@@ -12,6 +12,8 @@ use serde::Deserialize;
 pub struct SequenceDef {
     /// The steps in order, each a phrase list; at least two. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "Vec<PhraseList>", extend("minItems" = 2))]
     pub steps: Option<Vec<Vec<String>>>,
 }

@@ -12,10 +12,14 @@ use serde::Deserialize;
 pub struct TogetherDef {
     /// The first idea. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub phrases: Option<Vec<String>>,
     /// The second idea, in the same sentence. Required.
     #[serde(default)]
+    // Required (the compile step says so, at the signal), so the schema says so too.
+    #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub with: Option<Vec<String>>,
 }
