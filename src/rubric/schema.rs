@@ -235,6 +235,12 @@ impl JsonSchema for SignalDef {
                         branch["properties"][key] = value.clone();
                     }
                 }
+                if let (Some(required), Some(own)) = (
+                    branch["required"].as_array_mut(),
+                    own["required"].as_array(),
+                ) {
+                    required.extend(own.iter().cloned());
+                }
                 branch
             })
             .collect();

@@ -12,8 +12,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MetricDef {
     /// The named metric (`grade analyze` lists them with their values). Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     #[schemars(with = "MetricName")]
     pub metric: Option<String>,

@@ -11,8 +11,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PhrasesDef {
     /// Any of these phrases; `*` ends a stem (`frustrat*`). Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub phrases: Option<Vec<String>>,

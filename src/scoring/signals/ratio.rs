@@ -11,14 +11,14 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RatioDef {
     /// What is counted. Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub phrases: Option<Vec<String>>,
     /// What it is counted against. Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub to: Option<Vec<String>>,

@@ -13,8 +13,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RegexDef {
     /// The pattern, in Rust regex syntax, matched case-insensitively. Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     pub pattern: Option<String>,
 }

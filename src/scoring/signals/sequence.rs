@@ -11,8 +11,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SequenceDef {
     /// The steps in order, each a phrase list; at least two. Required.
-    #[serde(default)]
-    // Required (the compile step says so, at the signal), so the schema says so too.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]
     #[schemars(with = "Vec<PhraseList>", extend("minItems" = 2))]
     pub steps: Option<Vec<Vec<String>>>,
