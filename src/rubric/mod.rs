@@ -1,6 +1,8 @@
-//! Rubrics: the TOML format (`schema`), loading with errors that point at line:column
-//! (`load`), and the compiled form the scorer uses — every phrase list of a rubric in one
-//! Aho-Corasick automaton, regexes compiled once.
+//! Rubrics: the TOML format (`schema`, from which the JSON Schema is derived), what every
+//! compile step shares (`compile`), loading with errors that point at line:column (`load`),
+//! and the compiled form the scorer uses — every phrase list of a rubric in one Aho-Corasick
+//! automaton, regexes compiled once. Each signal kind and mistake condition is one unit in
+//! `scoring::signals` and `scoring::conditions`; the loader hands each its own keys.
 
 pub mod auto;
 pub mod builtin;
