@@ -142,3 +142,53 @@ fn syntax_errors_point_at_the_line() {
     let found = problems("id = \"x\"\ntitle = \n");
     assert!(found[0].starts_with("2:"), "{found:?}");
 }
+
+#[test]
+fn a_value_of_the_wrong_type_is_reported_at_the_value() {
+    let source = VALID.replace("phrases = [\"retention\", \"churn\"]", "phrases = 3");
+    assert_eq!(
+        problems(&source),
+        ["15:13: invalid type: integer `3`, expected a sequence"]
+    );
+}
+
+#[test]
+fn unknown_condition_keys_are_named_at_the_key() {
+    let source = format!(
+        "{VALID}\n[[mistake]]\nid = \"m\"\nmessage = \"M\"\npenalty = 1\nwhen = {{ absnt = [\"x\"] }}\n"
+    );
+    let found = problems(&source);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("21:10: unknown field `absnt`, expected one of `absent`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_metric_signal_without_bounds_takes_the_metric_target() {
+    let source = VALID.replace(
+        "kind = \"phrases\"\n  phrases = [\"retention\", \"churn\"]",
+        "kind = \"metric\"\n  metric = \"pace-wpm\"",
+    );
+    let rubric = load(&source).unwrap();
+    let shown = grade::report::text::render_rubric(&rubric);
+    assert!(
+        shown.contains("metric pace-wpm above 130 below 175"),
+        "{shown}"
+    );
+    let no_target = source.replace("pace-wpm", "words");
+    assert_eq!(
+        problems(&no_target),
+        ["14:10: `metric.named`: a `metric` signal needs `above` or `below`"]
+    );
+}
+
+#[test]
+fn a_wrong_item_inside_a_kind_key_is_reported_at_the_item() {
+    let source = VALID.replace("[\"retention\", \"churn\"]", "[\"retention\",\n    7]");
+    assert_eq!(
+        problems(&source),
+        ["16:5: invalid type: integer `7`, expected a string"]
+    );
+}

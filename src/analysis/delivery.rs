@@ -4,7 +4,8 @@
 //! against a target range. A pure function of the document and its analysis.
 
 use super::Analysis;
-use crate::document::transcript::Turn;
+use super::metrics::Metric;
+use crate::document::transcript::{Transcript, Turn};
 use crate::document::{Document, InputForm};
 use crate::number::round1;
 use crate::span::Span;
@@ -15,38 +16,39 @@ use std::collections::BTreeMap;
 pub const ESTIMATED_WPM: f64 = 150.0;
 /// A silence longer than this between cues is a pause.
 pub const PAUSE_MS: u64 = 3_000;
-/// Comfortable interview pace, words per minute.
-pub const PACE_RANGE: (f64, f64) = (130.0, 175.0);
-/// Fillers per 100 words at or above this distract.
-pub const FILLERS_MAX: f64 = 5.0;
-/// Hedges per 100 words at or above this sound unsure.
-pub const HEDGES_MAX: f64 = 3.0;
-/// A single turn longer than this loses the listener, seconds.
-pub const MONOLOGUE_MAX_SECONDS: f64 = 180.0;
-/// The candidate should hold at least this share of the words, percent.
-pub const TALK_SHARE_MIN: f64 = 50.0;
 /// How many of the most frequent fillers and hedges are listed.
 const TOP: usize = 5;
 
+/// How a transcribed answer was delivered, each metric against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Delivery {
+    /// The transcript form it was read from.
     pub form: InputForm,
     /// The speaker whose words were graded, and how they were chosen.
     pub speaker: String,
+    /// How the graded speaker was chosen.
     pub chosen_by: &'static str,
+    /// The candidate's words.
     pub words: usize,
+    /// The candidate's speaking time, seconds.
     pub speaking_seconds: f64,
     /// True when some speaking time was estimated at 150 words per minute (no timestamps).
     pub speaking_time_estimated: bool,
     /// Words per minute; null when nothing is timed (an estimate would only restate 150).
     pub pace_wpm: Option<f64>,
+    /// The candidate's turns, in order.
     pub turns: Vec<TurnDelivery>,
+    /// The candidate's words per turn.
     pub words_per_turn: f64,
+    /// Filler words (um, like, you know).
     pub fillers: Rate,
+    /// Hedges (I think, maybe, sort of).
     pub hedges: Rate,
     /// Silences over 3 s between cues; null when the input has no end times to measure them.
     pub pauses: Option<Vec<Pause>>,
+    /// Every speaker's share of the words.
     pub talk_share: Vec<Share>,
+    /// The candidate's longest turn.
     pub longest_monologue: Option<TurnDelivery>,
     /// Each metric against its target range.
     pub checks: Vec<Check>,
@@ -55,45 +57,67 @@ pub struct Delivery {
 /// One of the candidate's turns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TurnDelivery {
+    /// The line the turn starts on.
     pub line: usize,
+    /// Words in the turn.
     pub words: usize,
+    /// Its length, seconds.
     pub seconds: f64,
+    /// True when some of its time was estimated at 150 words per minute.
     pub estimated: bool,
+    /// Words per minute in the turn.
     pub wpm: f64,
 }
 
+/// How often a kind of phrase occurs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rate {
+    /// Occurrences in all.
     pub count: usize,
+    /// Occurrences per 100 words.
     pub per_100_words: f64,
+    /// Occurrences per minute of speech.
     pub per_minute: f64,
     /// The most frequent, most first: (phrase, count).
     pub top: Vec<(String, usize)>,
 }
 
+/// A silence over 3 s between two cues.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pause {
     /// The line of the cue after the silence.
     pub line: usize,
+    /// How long the silence lasted, seconds.
     pub seconds: f64,
+    /// Who spoke before it.
     pub before: String,
+    /// Who spoke after it.
     pub after: String,
 }
 
+/// One speaker's share of the words.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Share {
+    /// The speaker.
     pub speaker: String,
+    /// Their words.
     pub words: usize,
     /// Percent of all words spoken.
     pub share: f64,
+    /// Their timed seconds; null when some of their cues are untimed.
     pub seconds: Option<f64>,
 }
 
+/// A delivery metric against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
+    /// The metric's name.
     pub metric: &'static str,
+    /// Its value, one decimal.
     pub value: f64,
+    /// Its target, in words.
     pub target: &'static str,
+    /// True when the value is within the target.
     pub within: bool,
     /// What to change, when outside the target.
     pub note: Option<String>,
@@ -191,53 +215,8 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     let fillers = rate(&analysis.fillers, text, words, speaking_seconds);
     let hedges = rate(&analysis.hedges, text, words, speaking_seconds);
 
-    let pauses = transcript.has_end_times.then(|| {
-        let segments: Vec<(&str, &crate::document::transcript::Segment)> = transcript
-            .turns
-            .iter()
-            .flat_map(|t| t.segments.iter().map(move |s| (t.speaker.as_str(), s)))
-            .collect();
-        segments
-            .windows(2)
-            .filter_map(|pair| {
-                let ((before, a), (after, b)) = (pair[0], pair[1]);
-                let gap = b.start_ms?.checked_sub(a.end_ms?)?;
-                (gap > PAUSE_MS).then(|| Pause {
-                    line: b.line,
-                    seconds: round1(gap as f64 / 1000.0),
-                    before: before.to_owned(),
-                    after: after.to_owned(),
-                })
-            })
-            .collect()
-    });
-
-    let by_speaker = transcript.words_by_speaker.clone();
-    let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
-    // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
-    // over the turns, since a transcript may have thousands of speakers.
-    let index: std::collections::HashMap<&str, usize> = by_speaker
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _))| (s.as_str(), i))
-        .collect();
-    let mut timed_ms: Vec<Option<u64>> = vec![Some(0); by_speaker.len()];
-    for turn in &transcript.turns {
-        let total = &mut timed_ms[index[turn.speaker.as_str()]];
-        for segment in &turn.segments {
-            *total = total.zip(segment.duration_ms()).map(|(a, b)| a + b);
-        }
-    }
-    let talk_share: Vec<Share> = by_speaker
-        .into_iter()
-        .zip(timed_ms)
-        .map(|((speaker, words), ms)| Share {
-            share: round1(100.0 * words as f64 / all_words.max(1) as f64),
-            speaker,
-            words,
-            seconds: ms.map(|ms| round1(ms as f64 / 1000.0)),
-        })
-        .collect();
+    let pauses = transcript.has_end_times.then(|| pauses(transcript));
+    let talk_share = talk_share(transcript);
     let candidate_share = talk_share
         .iter()
         .find(|s| s.speaker == transcript.candidate)
@@ -249,52 +228,13 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         .cloned();
     let words_per_turn = round1(words as f64 / turns.len().max(1) as f64);
 
-    let mut checks = Vec::new();
-    if timed {
-        checks.push(check(
-            "pace-wpm",
-            pace,
-            "130–175 words per minute",
-            (PACE_RANGE.0..=PACE_RANGE.1).contains(&round1(pace)),
-            if pace < PACE_RANGE.0 {
-                "slower than a listener expects; cut the pauses inside sentences"
-            } else {
-                "faster than a listener can follow; slow down and let key numbers land"
-            },
-        ));
-    }
-    checks.extend([
-        check(
-            "fillers-per-100-words",
-            fillers.per_100_words,
-            "fewer than 5 per 100 words",
-            fillers.per_100_words < FILLERS_MAX,
-            "too many fillers; pause silently instead of saying um or like",
-        ),
-        check(
-            "hedges-per-100-words",
-            hedges.per_100_words,
-            "fewer than 3 per 100 words",
-            hedges.per_100_words < HEDGES_MAX,
-            "many hedges; state what you know plainly and hedge only real uncertainty",
-        ),
-        check(
-            "talk-share",
-            candidate_share,
-            "at least 50% of the words",
-            candidate_share >= TALK_SHARE_MIN,
-            "the interviewer did most of the talking; give fuller answers",
-        ),
-    ]);
-    if let Some(longest) = &longest_monologue {
-        checks.push(check(
-            "longest-monologue-seconds",
-            longest.seconds,
-            "at most 3 minutes",
-            longest.seconds <= MONOLOGUE_MAX_SECONDS,
-            "one turn runs over 3 minutes; stop and check in with the interviewer",
-        ));
-    }
+    let checks = checks(
+        timed.then_some(pace),
+        fillers.per_100_words,
+        hedges.per_100_words,
+        candidate_share,
+        longest_monologue.as_ref().map(|m| m.seconds),
+    );
     Some(Delivery {
         form: transcript.form,
         speaker: transcript.candidate.clone(),
@@ -314,17 +254,119 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     })
 }
 
-fn check(
-    metric: &'static str,
-    value: f64,
-    target: &'static str,
-    within: bool,
-    note: &str,
-) -> Check {
+/// Silences over 3 s between consecutive cues, whoever speaks.
+fn pauses(transcript: &Transcript) -> Vec<Pause> {
+    let segments: Vec<(&str, &crate::document::transcript::Segment)> = transcript
+        .turns
+        .iter()
+        .flat_map(|t| t.segments.iter().map(move |s| (t.speaker.as_str(), s)))
+        .collect();
+    segments
+        .windows(2)
+        .filter_map(|pair| {
+            let ((before, a), (after, b)) = (pair[0], pair[1]);
+            let gap = b.start_ms?.checked_sub(a.end_ms?)?;
+            (gap > PAUSE_MS).then(|| Pause {
+                line: b.line,
+                seconds: round1(gap as f64 / 1000.0),
+                before: before.to_owned(),
+                after: after.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Each speaker's share of the words, with their timed seconds when every cue is timed.
+fn talk_share(transcript: &Transcript) -> Vec<Share> {
+    let by_speaker = transcript.words_by_speaker.clone();
+    let all_words: usize = by_speaker.iter().map(|(_, w)| w).sum();
+    // Timed milliseconds per speaker, None once any of their cues is untimed; one pass
+    // over the turns, since a transcript may have thousands of speakers.
+    let index: std::collections::HashMap<&str, usize> = by_speaker
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.as_str(), i))
+        .collect();
+    let mut timed_ms: Vec<Option<u64>> = vec![Some(0); by_speaker.len()];
+    for turn in &transcript.turns {
+        let total = &mut timed_ms[index[turn.speaker.as_str()]];
+        for segment in &turn.segments {
+            *total = total.zip(segment.duration_ms()).map(|(a, b)| a + b);
+        }
+    }
+    by_speaker
+        .into_iter()
+        .zip(timed_ms)
+        .map(|((speaker, words), ms)| Share {
+            share: round1(100.0 * words as f64 / all_words.max(1) as f64),
+            speaker,
+            words,
+            seconds: ms.map(|ms| round1(ms as f64 / 1000.0)),
+        })
+        .collect()
+}
+
+/// Each measured metric against its target, as [`Metric::target`] states it. A delivery
+/// check counts the bound itself as within (130 wpm is a fine pace; 50% is half the talk).
+fn checks(
+    pace: Option<f64>,
+    fillers: f64,
+    hedges: f64,
+    share: f64,
+    longest: Option<f64>,
+) -> Vec<Check> {
+    let low = |m: Metric| m.target().and_then(|t| t.low).unwrap_or(f64::NEG_INFINITY);
+    let high = |m: Metric| m.target().and_then(|t| t.high).unwrap_or(f64::INFINITY);
+    let mut checks = Vec::new();
+    if let Some(pace) = pace {
+        let (slow, fast) = (low(Metric::PaceWpm), high(Metric::PaceWpm));
+        checks.push(check(
+            Metric::PaceWpm,
+            pace,
+            (slow..=fast).contains(&round1(pace)),
+            if pace < slow {
+                "slower than a listener expects; cut the pauses inside sentences"
+            } else {
+                "faster than a listener can follow; slow down and let key numbers land"
+            },
+        ));
+    }
+    checks.extend([
+        check(
+            Metric::FillersPer100Words,
+            fillers,
+            fillers < high(Metric::FillersPer100Words),
+            "too many fillers; pause silently instead of saying um or like",
+        ),
+        check(
+            Metric::HedgesPer100Words,
+            hedges,
+            hedges < high(Metric::HedgesPer100Words),
+            "many hedges; state what you know plainly and hedge only real uncertainty",
+        ),
+        check(
+            Metric::TalkShare,
+            share,
+            share >= low(Metric::TalkShare),
+            "the interviewer did most of the talking; give fuller answers",
+        ),
+    ]);
+    if let Some(longest) = longest {
+        checks.push(check(
+            Metric::LongestMonologueSeconds,
+            longest,
+            longest <= high(Metric::LongestMonologueSeconds),
+            "one turn runs over 3 minutes; stop and check in with the interviewer",
+        ));
+    }
+    checks
+}
+
+fn check(metric: Metric, value: f64, within: bool, note: &str) -> Check {
     Check {
-        metric,
+        metric: metric.name(),
         value: round1(value),
-        target,
+        target: metric.target().map_or("", |t| t.text),
         within,
         note: (!within).then(|| note.to_owned()),
     }

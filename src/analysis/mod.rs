@@ -19,6 +19,7 @@ pub mod readability;
 mod repeats;
 mod sentences;
 pub mod summary;
+pub mod variety;
 mod words;
 
 use crate::document::{BlockKind, Document};

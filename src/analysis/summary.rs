@@ -177,10 +177,9 @@ impl Summary {
             metrics: metrics::METRICS
                 .iter()
                 .map(|m| MetricValue {
-                    name: m.name,
-                    value: metrics::value(analysis, m.name)
-                        .map(|v| (v * 100.0).round() / 100.0 + 0.0),
-                    description: m.description,
+                    name: m.name(),
+                    value: m.value(analysis).map(|v| (v * 100.0).round() / 100.0 + 0.0),
+                    description: m.description(),
                 })
                 .collect(),
         }

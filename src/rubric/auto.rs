@@ -12,9 +12,11 @@ use std::sync::OnceLock;
 /// Which rubric was picked, from what text, on which words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Selection {
+    /// The rubric picked.
     pub rubric: String,
     /// "front matter" or "first line".
     pub source: &'static str,
+    /// The question's words that matched it.
     pub words: Vec<String>,
 }
 

@@ -32,10 +32,12 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("metrics", include_str!("../../rubrics/metrics.toml")),
 ];
 
+/// The built-in rubrics' ids, in order.
 pub fn ids() -> impl Iterator<Item = &'static str> {
     SOURCES.iter().map(|(id, _)| *id)
 }
 
+/// The TOML source of a built-in rubric.
 pub fn source(id: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
 }

@@ -1,124 +1,93 @@
-//! Rubrics: the TOML format (`schema`), loading with errors that point at line:column
-//! (`load`), and the compiled form the scorer uses — every phrase list of a rubric in one
-//! Aho-Corasick automaton, regexes compiled once.
+//! Rubrics: the TOML format (`schema`, from which the JSON Schema is derived), what every
+//! compile step shares (`compile`), loading with errors that point at line:column (`load`),
+//! and the compiled form the scorer uses — every phrase list of a rubric in one Aho-Corasick
+//! automaton, regexes compiled once. Each signal kind and mistake condition is one unit in
+//! `scoring::signals` and `scoring::conditions`; the loader hands each its own keys.
 
 pub mod auto;
 pub mod builtin;
+pub mod compile;
 mod load;
-mod schema;
+pub(crate) mod schema;
 
+pub use crate::scoring::conditions::Condition;
+pub use crate::scoring::signals::SignalKind;
+pub use compile::ListId;
 pub use load::load;
+pub use schema::schema;
 
-use crate::analysis::QuantityKind;
 use crate::analysis::phrase::PhraseMatcher;
-use regex::Regex;
 
-/// The JSON Schema of the rubric format (`grade rubrics schema`).
+/// The JSON Schema of the rubric format (`grade rubrics schema`): docs/rubric.schema.json,
+/// which [`schema()`] derives from the format's types and a test keeps current.
 pub const SCHEMA: &str = include_str!("../../docs/rubric.schema.json");
 
-/// Index of a phrase list in [`CompiledRubric::matcher`].
-pub type ListId = u32;
+/// The signal kinds a rubric may use, in registration order.
+pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
+    crate::scoring::signals::KINDS.iter().map(|k| k.name)
+}
 
+/// The keys of a mistake's `when`, one per condition kind, in registration order.
+pub fn condition_keys() -> impl Iterator<Item = &'static str> {
+    crate::scoring::conditions::KEYS.iter().copied()
+}
+
+/// A band: the label of scores at or above `min`.
 #[derive(Clone, Debug)]
 pub struct Band {
+    /// The lowest score of the band.
     pub min: f64,
+    /// The band's name.
     pub label: String,
 }
 
+/// Sentences that should and should not earn a signal.
 #[derive(Clone, Debug)]
 pub struct Examples {
+    /// Each should earn it.
     pub hit: Vec<String>,
+    /// None should earn it.
     pub miss: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
-pub enum SignalKind {
-    /// Any phrase of the list in a sentence.
-    Phrases { list: ListId },
-    /// The regex matches inside a sentence.
-    Regex { regex: Box<Regex> },
-    /// A number (of the given units, or any but a year) in a sentence with a `near` phrase.
-    Quantity {
-        near: ListId,
-        units: Vec<QuantityKind>,
-    },
-    /// A phrase of each list in one sentence.
-    Together { first: ListId, second: ListId },
-    /// The answer's word count within bounds.
-    Length {
-        min_words: Option<usize>,
-        max_words: Option<usize>,
-    },
-    /// Phrase groups that appear in this order through the answer; points per step reached
-    /// in order.
-    Sequence { steps: Vec<ListId> },
-    /// One list's count over another's (sentences that hold them) above or below a bound.
-    Ratio {
-        of: ListId,
-        to: ListId,
-        above: Option<f64>,
-        below: Option<f64>,
-        min_count: usize,
-    },
-    /// A named metric of the analysis (pace, filler rate, …) above and/or below bounds.
-    Metric {
-        name: &'static str,
-        above: Option<f64>,
-        below: Option<f64>,
-    },
-}
-
-impl SignalKind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            SignalKind::Phrases { .. } => "phrases",
-            SignalKind::Regex { .. } => "regex",
-            SignalKind::Quantity { .. } => "quantity",
-            SignalKind::Together { .. } => "together",
-            SignalKind::Length { .. } => "length",
-            SignalKind::Sequence { .. } => "sequence",
-            SignalKind::Ratio { .. } => "ratio",
-            SignalKind::Metric { .. } => "metric",
-        }
-    }
-}
-
-/// Signal kinds a rubric may use.
-pub const SIGNAL_KINDS: &[&str] = &[
-    "phrases", "regex", "quantity", "together", "length", "sequence", "ratio", "metric",
-];
-
+/// A compiled signal: its kind, and the points it earns.
 #[derive(Clone, Debug)]
 pub struct Signal {
+    /// Unique within its criterion.
     pub id: String,
+    /// What it looks for.
     pub kind: SignalKind,
     /// Points per sentence that shows it.
     pub points: f64,
     /// At most this many sentences count.
     pub cap: u32,
+    /// What to tell the candidate when the signal is absent.
     pub missing: Option<String>,
+    /// Sentences that should and should not earn it.
     pub examples: Examples,
 }
 
 impl Signal {
+    /// The most points it can earn.
     pub fn max_points(&self) -> f64 {
-        match self.kind {
-            SignalKind::Sequence { ref steps } => self.points * steps.len() as f64,
-            _ => self.points * f64::from(self.cap),
-        }
+        self.points * f64::from(self.kind.max_units(self.cap))
     }
 }
 
 /// Which answers a criterion scores; the others leave it out of their total.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AppliesTo {
+    /// Every answer.
     #[default]
     Any,
+    /// Transcripts only.
     Transcript,
+    /// Written answers only.
     Written,
 }
 
 impl AppliesTo {
+    /// Its value in a rubric file.
     pub fn name(self) -> &'static str {
         match self {
             AppliesTo::Any => "any",
@@ -127,6 +96,7 @@ impl AppliesTo {
         }
     }
 
+    /// Whether it scores a transcript (`true`) or a written answer.
     pub fn applies(self, transcript: bool) -> bool {
         match self {
             AppliesTo::Any => true,
@@ -136,52 +106,54 @@ impl AppliesTo {
     }
 }
 
+/// A compiled criterion: signals whose points add up to at most `max`.
 #[derive(Clone, Debug)]
 pub struct Criterion {
+    /// Unique among the criteria.
     pub id: String,
+    /// Its name in reports.
     pub name: String,
+    /// Its weight in the overall score.
     pub weight: f64,
+    /// The most points its signals can earn.
     pub max: f64,
+    /// What to tell the candidate when it is short of its max.
     pub advice: String,
+    /// Which answers it scores.
     pub applies_to: AppliesTo,
+    /// Its signals.
     pub signals: Vec<Signal>,
 }
 
-#[derive(Clone, Debug)]
-pub enum Condition {
-    Absent(ListId),
-    Present(ListId),
-    Ratio {
-        of: ListId,
-        to: ListId,
-        above: f64,
-        min_count: usize,
-    },
-    /// The list occurs at least this many times.
-    AtLeast(ListId, usize),
-    WordsBelow(usize),
-    WordsAbove(usize),
-    /// (criterion index, signal index) pairs that must all have earned nothing.
-    MissingSignals(Vec<(usize, usize)>),
-}
-
+/// A compiled mistake: a penalty when all its conditions hold.
 #[derive(Clone, Debug)]
 pub struct Mistake {
+    /// Unique among the mistakes.
     pub id: String,
+    /// What the report says when it is found.
     pub message: String,
+    /// Points taken off the overall score.
     pub penalty: f64,
+    /// How to fix it, as a next step.
     pub advice: Option<String>,
+    /// Its conditions; all must hold.
     pub when: Vec<Condition>,
 }
 
 /// A rubric ready to score: validated, with its phrase lists compiled into one matcher.
 #[derive(Clone, Debug)]
 pub struct CompiledRubric {
+    /// The rubric's id.
     pub id: String,
+    /// The rubric's name in reports.
     pub title: String,
+    /// Bumped when scoring changes.
     pub version: u32,
+    /// The interview question it grades.
     pub question: Option<String>,
+    /// What a strong answer does.
     pub summary: Option<String>,
+    /// Phrases that identify its question, for `--rubric auto`.
     pub match_phrases: Vec<String>,
     /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
     pub match_matcher: PhraseMatcher,
@@ -190,7 +162,9 @@ pub struct CompiledRubric {
     pub topic: Option<PhraseMatcher>,
     /// Highest minimum first.
     pub bands: Vec<Band>,
+    /// Its criteria.
     pub criteria: Vec<Criterion>,
+    /// Its named mistakes.
     pub mistakes: Vec<Mistake>,
     /// Every phrase list of the rubric, scanned in one pass.
     pub matcher: PhraseMatcher,
@@ -213,6 +187,7 @@ impl CompiledRubric {
             .sum()
     }
 
+    /// The label of the band a score falls in.
     pub fn band_for(&self, score: f64) -> &str {
         self.bands
             .iter()

@@ -3,7 +3,8 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::phrase::PhraseHit;
-use crate::rubric::{CompiledRubric, ListId};
+use crate::analysis::phrase::PhraseMatcher;
+use crate::rubric::compile::ListId;
 use crate::span::Span;
 
 /// Why a sentence that mentions the rubric's vocabulary earns nothing.
@@ -39,11 +40,11 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(analysis: &'a Analysis, text: &'a str, rubric: &CompiledRubric) -> Self {
-        let mut by_list = vec![Vec::new(); rubric.matcher.list_count()];
+    pub fn new(analysis: &'a Analysis, text: &'a str, matcher: &PhraseMatcher) -> Self {
+        let mut by_list = vec![Vec::new(); matcher.list_count()];
         let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];
         let mut negated = Vec::new();
-        for PhraseHit { list, span } in rubric.matcher.find(&analysis.folded) {
+        for PhraseHit { list, span } in matcher.find(&analysis.folded) {
             let Some(sentence) = analysis.sentence_at(span.start) else {
                 continue;
             };

@@ -7,9 +7,13 @@ use crate::{analyze, parse};
 /// One example that did not behave as its rubric says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExampleFailure {
+    /// The criterion's id.
     pub criterion: String,
+    /// The signal's id.
     pub signal: String,
+    /// True for an `examples.hit` sentence, false for a miss.
     pub expected_hit: bool,
+    /// The example sentence.
     pub example: String,
 }
 

@@ -6,21 +6,27 @@ use crate::analysis::Analysis;
 use crate::document::TranscriptInfo;
 use serde::Serialize;
 
+/// The report schema's name, in every JSON report.
 pub const SCHEMA: &str = "grade-report/1";
 
+/// The grade of one answer.
 #[derive(Clone, Debug, Serialize)]
 pub struct Grade {
+    /// [`SCHEMA`].
     pub schema: &'static str,
     /// The answer's file, as the caller named it (`-` for stdin); set at the edge.
     pub file: Option<String>,
+    /// The rubric it was graded against.
     pub rubric: RubricRef,
     /// How `--rubric auto` picked the rubric; null when it was named.
     pub selected: Option<crate::rubric::auto::Selection>,
+    /// The question from the answer's front matter.
     pub question: Option<String>,
     /// 0–100 after penalties, one decimal.
     pub score: f64,
     /// 0–100 from the criteria alone, before penalties.
     pub points: f64,
+    /// Points taken off for mistakes.
     pub penalties: f64,
     /// The multiplier for an answer made mostly of repeated sentences (1 otherwise).
     pub repetition_factor: f64,
@@ -28,10 +34,15 @@ pub struct Grade {
     pub band: String,
     /// Reasons the score may not mean what it says; any flag sets the band to "Needs review".
     pub flags: Vec<super::Flag>,
+    /// Each criterion's grade, in rubric order.
     pub criteria: Vec<CriterionGrade>,
+    /// The rubric's mistakes the answer makes.
     pub mistakes: Vec<MistakeFound>,
+    /// The changes that would win the most points.
     pub next_steps: Vec<NextStep>,
+    /// Sentences with rubric words that earned nothing, and why.
     pub discounted: Vec<Discounted>,
+    /// Facts about the text.
     pub stats: Stats,
     /// For a transcript: its form, its speakers, and whose words were graded.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,22 +55,33 @@ pub struct Grade {
     pub warnings: Vec<crate::document::Warning>,
 }
 
+/// Which rubric graded the answer.
 #[derive(Clone, Debug, Serialize)]
 pub struct RubricRef {
+    /// The rubric's id.
     pub id: String,
+    /// The rubric's title.
     pub title: String,
+    /// The rubric's version.
     pub version: u32,
 }
 
+/// One criterion's grade.
 #[derive(Clone, Debug, Serialize)]
 pub struct CriterionGrade {
+    /// The criterion's id.
     pub id: String,
+    /// The criterion's name.
     pub name: String,
+    /// Its weight in the overall score.
     pub weight: f64,
+    /// The most points it can earn.
     pub max: f64,
+    /// The points earned, at most `max`.
     pub score: f64,
     /// The rubric's advice, when the criterion is short of its max.
     pub advice: Option<String>,
+    /// Each signal's grade.
     pub signals: Vec<SignalGrade>,
     /// Why the criterion is not in this answer's total (it applies only to transcripts,
     /// or only to written answers); absent when it counts.
@@ -67,12 +89,18 @@ pub struct CriterionGrade {
     pub left_out: Option<String>,
 }
 
+/// One signal's grade.
 #[derive(Clone, Debug, Serialize)]
 pub struct SignalGrade {
+    /// The signal's id.
     pub id: String,
+    /// Its kind.
     pub kind: &'static str,
+    /// Points earned.
     pub earned: f64,
+    /// The most it can earn.
     pub max_points: f64,
+    /// The sentences that earned it.
     pub evidence: Vec<Evidence>,
     /// What a whole-answer signal measured ("312 words (wanted 150–600)").
     pub note: Option<String>,
@@ -83,49 +111,74 @@ pub struct SignalGrade {
 /// A quoted sentence with where it is and the words that matched.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Evidence {
+    /// The sentence's line, from 1.
     pub line: usize,
+    /// The sentence's column, from 1.
     pub column: usize,
+    /// The sentence, white space folded, long ones cut at a word.
     pub quote: String,
+    /// The words that matched.
     pub matched: Vec<String>,
 }
 
+/// A named mistake the answer makes.
 #[derive(Clone, Debug, Serialize)]
 pub struct MistakeFound {
+    /// The mistake's id.
     pub id: String,
+    /// What the report says.
     pub message: String,
+    /// What it costs, overall points.
     pub penalty: f64,
+    /// How to fix it.
     pub advice: Option<String>,
 }
 
+/// A change that would win points.
 #[derive(Clone, Debug, Serialize)]
 pub struct NextStep {
     /// Overall points this change could win.
     pub gain: f64,
+    /// The criterion it helps; none for removing a mistake.
     pub criterion: Option<String>,
+    /// What to do.
     pub action: String,
 }
 
 /// A sentence with rubric vocabulary that earned nothing, and why.
 #[derive(Clone, Debug, Serialize)]
 pub struct Discounted {
+    /// Why it earned nothing.
     pub reason: &'static str,
+    /// The sentence.
     pub evidence: Evidence,
 }
 
+/// Facts about the graded text.
 #[derive(Clone, Debug, Serialize)]
 pub struct Stats {
+    /// Words graded.
     pub words: usize,
+    /// Sentences graded.
     pub sentences: usize,
+    /// Sentences that repeat an earlier one.
     pub repeated_sentences: usize,
+    /// Numbers and quantities, calendar years excluded.
     pub quantities: usize,
+    /// Filler words.
     pub fillers: usize,
+    /// Hedges.
     pub hedges: usize,
+    /// Flesch reading ease (higher is easier).
     pub flesch_reading_ease: f64,
+    /// Flesch–Kincaid grade level.
     pub flesch_kincaid_grade: f64,
+    /// Words per sentence.
     pub average_sentence_words: f64,
 }
 
 impl Stats {
+    /// The stats of an analysis.
     pub fn new(analysis: &Analysis) -> Self {
         let r = &analysis.readability;
         Stats {
@@ -147,6 +200,7 @@ impl Stats {
 }
 
 impl CriterionGrade {
+    /// The share of `max` earned, two decimals.
     pub fn fraction(&self) -> f64 {
         if self.max > 0.0 {
             round2(self.score / self.max)

@@ -2,11 +2,12 @@
 //! [`Grade`] — every point with the sentences that earned it, what is missing with the
 //! rubric's advice, the named mistakes, the overall score and band, and the next steps.
 
+pub(crate) mod conditions;
 mod context;
 pub mod examples;
 mod flags;
 mod grade;
-mod signals;
+pub(crate) mod signals;
 
 pub use context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};
@@ -14,9 +15,10 @@ pub use grade::*;
 
 use crate::analysis::Analysis;
 use crate::document::{Document, TranscriptInfo};
-use crate::rubric::{CompiledRubric, Condition};
+use crate::rubric::{CompiledRubric, Criterion, Signal};
 use crate::span::Span;
 use context::Context;
+use signals::Found;
 
 /// How many next steps a report offers.
 const NEXT_STEPS: usize = 3;
@@ -27,77 +29,29 @@ pub(crate) use crate::number::{round1, round2};
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
-    let context = Context::new(analysis, document.graded_text(), rubric);
+    let context = Context::new(analysis, document.graded_text(), &rubric.matcher);
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
     let spoken = document.transcript.is_some();
     let mut criteria = Vec::with_capacity(rubric.criteria.len());
     let mut earned_in = vec![false; analysis.sentences.len()];
     for criterion in &rubric.criteria {
-        if !criterion.applies_to.applies(spoken) {
-            criteria.push(CriterionGrade {
-                id: criterion.id.clone(),
-                name: criterion.name.clone(),
-                weight: criterion.weight,
-                max: criterion.max,
-                score: 0.0,
-                advice: None,
-                signals: Vec::new(),
-                left_out: Some(format!(
-                    "applies only to {} answers; left out of the total",
-                    if spoken { "written" } else { "transcribed" }
-                )),
-            });
-            continue;
-        }
-        let mut signals = Vec::with_capacity(criterion.signals.len());
-        let mut sum = 0.0;
-        for signal in &criterion.signals {
-            let found = signals::evaluate(signal, &context);
-            let earned = found.earned(signal);
-            sum += earned;
-            if earned > 0.0 {
-                for (sentence, _) in &found.sentences {
-                    earned_in[*sentence] = true;
-                }
-            }
-            let evidence = found
-                .sentences
-                .iter()
-                .map(|(sentence, matched)| quote(*sentence, matched))
-                .collect();
-            signals.push(SignalGrade {
-                id: signal.id.clone(),
-                kind: signal.kind.name(),
-                earned: round2(earned),
-                max_points: round2(signal.max_points()),
-                evidence,
-                note: found.note,
-                missing: (earned < signal.max_points()).then(|| {
-                    signal
-                        .missing
-                        .clone()
-                        .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
-                }),
-            });
-        }
-        let score = sum.min(criterion.max);
-        criteria.push(CriterionGrade {
-            id: criterion.id.clone(),
-            name: criterion.name.clone(),
-            weight: criterion.weight,
-            max: criterion.max,
-            score: round2(score),
-            advice: (score < criterion.max).then(|| criterion.advice.clone()),
-            signals,
-            left_out: None,
-        });
+        criteria.push(grade_criterion(
+            criterion,
+            spoken,
+            &context,
+            &quote,
+            &mut earned_in,
+        ));
     }
 
     let mistakes: Vec<MistakeFound> = rubric
         .mistakes
         .iter()
-        .filter(|m| m.when.iter().all(|c| holds(c, &context, &criteria)))
+        .filter(|m| {
+            let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
+            m.when.iter().all(|c| c.holds(&context, &earned))
+        })
         .map(|m| MistakeFound {
             id: m.id.clone(),
             message: m.message.clone(),
@@ -156,6 +110,83 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     }
 }
 
+/// Evaluates a signal: what its kind finds, with at most `cap` sentences kept.
+fn evaluate(signal: &Signal, context: &Context) -> Found {
+    let mut found = signal.kind.evaluate(context);
+    if found.units.is_none() {
+        found.sentences.truncate(signal.cap as usize);
+    }
+    found
+}
+
+/// Points earned: `points` per sentence up to `cap`, or per unit for whole-answer kinds.
+pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
+    let units = found
+        .units
+        .unwrap_or_else(|| (found.sentences.len() as u32).min(signal.cap));
+    signal.points * f64::from(units)
+}
+
+/// One criterion's grade: its signals' points and evidence, or, for a criterion that does not
+/// apply to this form of answer, why it is left out. Marks the sentences that earned points.
+fn grade_criterion(
+    criterion: &Criterion,
+    spoken: bool,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+    earned_in: &mut [bool],
+) -> CriterionGrade {
+    let applies = criterion.applies_to.applies(spoken);
+    let mut signals = Vec::with_capacity(if applies { criterion.signals.len() } else { 0 });
+    let mut sum = 0.0;
+    for signal in criterion.signals.iter().filter(|_| applies) {
+        let found = evaluate(signal, context);
+        let earned = earned(&found, signal);
+        sum += earned;
+        if earned > 0.0 {
+            for (sentence, _) in &found.sentences {
+                earned_in[*sentence] = true;
+            }
+        }
+        let evidence = found
+            .sentences
+            .iter()
+            .map(|(sentence, matched)| quote(*sentence, matched))
+            .collect();
+        signals.push(SignalGrade {
+            id: signal.id.clone(),
+            kind: signal.kind.name(),
+            earned: round2(earned),
+            max_points: round2(signal.max_points()),
+            evidence,
+            note: found.note,
+            missing: (earned < signal.max_points()).then(|| {
+                signal
+                    .missing
+                    .clone()
+                    .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
+            }),
+        });
+    }
+    // A left-out criterion scores 0 with no advice: it is not in this answer's total.
+    let score = if applies { sum.min(criterion.max) } else { 0.0 };
+    CriterionGrade {
+        id: criterion.id.clone(),
+        name: criterion.name.clone(),
+        weight: criterion.weight,
+        max: criterion.max,
+        score: round2(score),
+        advice: (applies && score < criterion.max).then(|| criterion.advice.clone()),
+        signals,
+        left_out: (!applies).then(|| {
+            format!(
+                "applies only to {} answers; left out of the total",
+                if spoken { "written" } else { "transcribed" }
+            )
+        }),
+    }
+}
+
 /// Above this share of repeated sentences, an answer is mostly padding by repetition.
 const REPETITION_SHARE: f64 = 0.25;
 
@@ -172,28 +203,6 @@ fn repetition_factor(analysis: &Analysis) -> f64 {
         1.0 - repeated
     } else {
         1.0
-    }
-}
-
-fn holds(condition: &Condition, context: &Context, criteria: &[CriterionGrade]) -> bool {
-    match condition {
-        Condition::Absent(list) => context.occurrences(*list) == 0,
-        Condition::Present(list) => context.occurrences(*list) > 0,
-        Condition::Ratio {
-            of,
-            to,
-            above,
-            min_count,
-        } => {
-            let (of, to) = (context.occurrences(*of), context.occurrences(*to));
-            of + to >= *min_count && of as f64 / to.max(1) as f64 > *above
-        }
-        Condition::AtLeast(list, n) => context.occurrences(*list) >= *n,
-        Condition::WordsBelow(n) => context.analysis.word_count() < *n,
-        Condition::WordsAbove(n) => context.analysis.word_count() > *n,
-        Condition::MissingSignals(pairs) => pairs
-            .iter()
-            .all(|&(c, s)| criteria[c].signals.get(s).is_none_or(|s| s.earned == 0.0)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! A rubric laid out for reading (`grade rubrics show`): criteria with their weights and
 //! share of the score, each signal with what it looks for, advice, mistakes and bands.
 
-use crate::rubric::{AppliesTo, CompiledRubric, SignalKind};
+use crate::rubric::{AppliesTo, CompiledRubric};
 use std::fmt::Write;
 
 /// A rubric laid out for reading: criteria, weights, signals with their phrases, advice,
@@ -41,7 +41,7 @@ pub fn render_rubric(rubric: &CompiledRubric) -> String {
                 signal.points,
                 signal.cap
             );
-            let _ = writeln!(out, "      {}", signal_detail(rubric, &signal.kind));
+            let _ = writeln!(out, "      {}", signal.kind.describe(&rubric.lists));
         }
     }
     if !rubric.mistakes.is_empty() {
@@ -59,65 +59,6 @@ pub fn render_rubric(rubric: &CompiledRubric) -> String {
         let _ = writeln!(out, "  {:>5.1}+  {}", band.min, band.label);
     }
     out
-}
-
-/// What a signal of this kind looks for, its later lines indented six spaces.
-fn signal_detail(rubric: &CompiledRubric, kind: &SignalKind) -> String {
-    let phrases = |list: u32| rubric.lists[list as usize].join(", ");
-    match kind {
-        SignalKind::Phrases { list } => format!("phrases: {}", phrases(*list)),
-        SignalKind::Regex { regex } => format!("pattern: {}", regex.as_str()),
-        SignalKind::Quantity { near, units } => {
-            let units: Vec<&str> = units.iter().map(|u| u.name()).collect();
-            let units = if units.is_empty() {
-                "any number".to_owned()
-            } else {
-                units.join(", ")
-            };
-            format!("{units} near: {}", phrases(*near))
-        }
-        SignalKind::Together { first, second } => {
-            format!(
-                "one of: {}\n      with one of: {}",
-                phrases(*first),
-                phrases(*second)
-            )
-        }
-        SignalKind::Length {
-            min_words,
-            max_words,
-        } => {
-            format!(
-                "words: {}–{}",
-                min_words.unwrap_or(0),
-                max_words.map_or("∞".to_owned(), |m| m.to_string())
-            )
-        }
-        SignalKind::Sequence { steps } => steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("step {}: {}", i + 1, phrases(*s)))
-            .collect::<Vec<_>>()
-            .join("\n      "),
-        SignalKind::Ratio {
-            of,
-            to,
-            above,
-            below,
-            ..
-        } => format!(
-            "count of: {}\n      against: {}\n      ratio {}{}",
-            phrases(*of),
-            phrases(*to),
-            above.map_or(String::new(), |a| format!("above {a} ")),
-            below.map_or(String::new(), |b| format!("below {b}"))
-        ),
-        SignalKind::Metric { name, above, below } => format!(
-            "metric {name}{}{}",
-            above.map_or(String::new(), |a| format!(" above {a}")),
-            below.map_or(String::new(), |b| format!(" below {b}"))
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -14,8 +14,6 @@ use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::rubric::CompiledRubric;
 use serde::Serialize;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The verdict of a flagged answer: a person should read it before trusting the score.
 pub const NEEDS_REVIEW: &str = "Needs review";
@@ -25,8 +23,11 @@ const EVIDENCE_SHOWN: usize = 3;
 /// One reason the score may not mean what it says.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Flag {
+    /// The flag's id: the `ID` of its file in src/scoring/flags/.
     pub id: &'static str,
+    /// What raised it.
     pub message: String,
+    /// Sentences that show it.
     pub evidence: Vec<Evidence>,
 }
 
@@ -126,20 +127,13 @@ fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -
 
 /// Lists compared in a ratio ("I" against "we"): who speaks, not what the answer is about.
 fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
-    use crate::rubric::{Condition, SignalKind};
     let signals = rubric.criteria.iter().flat_map(|c| &c.signals);
-    let from_signals = signals.filter_map(|s| match s.kind {
-        SignalKind::Ratio { of, to, .. } => Some([of, to]),
-        _ => None,
-    });
+    let from_signals = signals.filter_map(|s| s.kind.compared());
     let from_mistakes = rubric
         .mistakes
         .iter()
         .flat_map(|m| &m.when)
-        .filter_map(|c| match c {
-            Condition::Ratio { of, to, .. } => Some([*of, *to]),
-            _ => None,
-        });
+        .filter_map(|c| c.compared());
     from_signals.chain(from_mistakes).flatten().collect()
 }
 
@@ -157,73 +151,17 @@ pub(crate) fn detect(input: &Input) -> Vec<Flag> {
     .collect()
 }
 
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-pub(crate) struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Moving-average type-token ratio over windows of `window` words: the share of distinct
-/// words, which unlike a plain type-token ratio does not fall just because a text is long.
-pub(crate) fn word_variety(text: &str, analysis: &Analysis, window: usize) -> Option<f64> {
-    // The keys are already hashes: hashing them again would cost more than the count.
-    type Counts = HashMap<u64, u32, BuildHasherDefault<Identity>>;
-    let ids: Vec<u64> = analysis
-        .words
-        .iter()
-        .map(|w| {
-            // FNV-1a over the lower-cased characters: a word's identity without allocating.
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in w.text(text).chars().flat_map(char::to_lowercase) {
-                hash ^= u64::from(c);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-            hash
-        })
-        .collect();
-    if ids.len() < window {
-        return None;
-    }
-    let mut counts = Counts::default();
-    for id in &ids[..window] {
-        *counts.entry(*id).or_default() += 1;
-    }
-    let mut distinct_sum = counts.len();
-    for i in window..ids.len() {
-        let out = ids[i - window];
-        if let Some(n) = counts.get_mut(&out) {
-            *n -= 1;
-            if *n == 0 {
-                counts.remove(&out);
-            }
-        }
-        *counts.entry(ids[i]).or_default() += 1;
-        distinct_sum += counts.len();
-    }
-    let windows = ids.len() - window + 1;
-    Some(distinct_sum as f64 / (windows * window) as f64)
-}
-
+/// The helpers every flag's tests use.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test {
     use crate::rubric::builtin::load_builtin;
 
-    const STRONG_PITCH: &str =
+    /// A strong answer that raises no flag.
+    pub const STRONG_PITCH: &str =
         include_str!("../../../fixtures/product-pitch/strong-commute-packs.md");
 
-    fn flags(text: &str, rubric: &str) -> Vec<&'static str> {
+    /// The ids of the flags a text raises under a built-in rubric.
+    pub fn flags(text: &str, rubric: &str) -> Vec<&'static str> {
         let rubric = load_builtin(rubric).unwrap();
         crate::grade_text(text, &rubric)
             .flags
@@ -235,44 +173,5 @@ mod tests {
     #[test]
     fn strong_answer_raises_no_flag() {
         assert_eq!(flags(STRONG_PITCH, "product-pitch"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn too_short() {
-        assert_eq!(
-            flags(
-                "We'd build a watch party. Members love it.",
-                "product-pitch"
-            ),
-            ["too-short"]
-        );
-    }
-
-    #[test]
-    fn off_topic_by_question() {
-        let answer = format!(
-            "---\nquestion: How would you negotiate the salary in your offer?\n---\n{}",
-            STRONG_PITCH
-        );
-        assert_eq!(flags(&answer, "product-pitch"), ["off-topic"]);
-        let own = format!("---\nquestion: Pitch a new feature for Netflix.\n---\n{STRONG_PITCH}");
-        assert_eq!(flags(&own, "product-pitch"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn keyword_stuffed() {
-        let salad = "User pain point segment retention revenue churn. \
-            Competitors differentiation moat ecosystem flywheel. \
-            North star metric guardrail engagement A/B test pilot. \
-            Netflix members originals catalogue strategy discovery.";
-        assert!(flags(salad, "product-pitch").contains(&"keyword-stuffed"));
-    }
-
-    #[test]
-    fn repetitive() {
-        let sentence =
-            "Members who travel lose their downloads, so we would refresh them overnight. ";
-        let text = format!("{}The train was late again.", sentence.repeat(6));
-        assert!(flags(&text, "product-pitch").contains(&"repetitive"));
     }
 }

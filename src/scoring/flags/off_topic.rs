@@ -4,16 +4,25 @@
 use super::{Flag, Input};
 use crate::rubric::auto;
 
+/// The flag's id in reports.
+pub const ID: &str = "off-topic";
+
 /// Below this share of sentences using the rubric's `topic` words, the answer is about
 /// something else. On-topic answers in the fixtures stay at 0.45 or above; off-topic ones
 /// at 0.25 or below.
 const MIN_ON_TOPIC_SHARE: f64 = 0.3;
 /// With fewer sentences than this, a share says little; `too-short` speaks instead.
 const MIN_SENTENCES: usize = 4;
-
-/// Fires when fewer than 30% of the argued sentences use the rubric's domain vocabulary, or
-/// when the question stated in the front matter is another built-in rubric's question.
+/// ## What it does
+/// Fires when fewer than 30% of the argued sentences use the rubric's domain vocabulary
+/// (its `topic` words), or when the question stated in the front matter is another
+/// built-in rubric's question.
 ///
+/// ## Why
+/// A fluent answer to another question can still hit a rubric's phrases; its score says
+/// nothing about the question asked.
+///
+/// ## Example
 /// Fires: a recipe for sourdough graded as a product pitch.
 /// Quiet: a product pitch that spends a few sentences on a personal anecdote.
 pub(super) fn check(input: &Input) -> Option<Flag> {
@@ -27,7 +36,7 @@ pub(super) fn check(input: &Input) -> Option<Flag> {
     let on_topic = input.content.iter().filter(|&&s| input.on_topic[s]).count();
     let share = on_topic as f64 / total as f64;
     (share < MIN_ON_TOPIC_SHARE).then(|| Flag {
-        id: "off-topic",
+        id: ID,
         message: format!(
             "Only {on_topic} of {total} sentences use the vocabulary of a {} answer (at least {:.0}% expected).",
             input.rubric.title.to_lowercase(),
@@ -54,7 +63,7 @@ fn another_question(input: &Input) -> Option<Flag> {
         return None;
     }
     Some(Flag {
-        id: "off-topic",
+        id: ID,
         message: format!(
             "The question \"{}\" reads as a `{}` question (matched: {}), not a {} one.",
             question.trim(),
@@ -64,4 +73,19 @@ fn another_question(input: &Input) -> Option<Flag> {
         ),
         evidence: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test::{STRONG_PITCH, flags};
+
+    #[test]
+    fn fires_on_another_question() {
+        let answer = format!(
+            "---\nquestion: How would you negotiate the salary in your offer?\n---\n{STRONG_PITCH}"
+        );
+        assert_eq!(flags(&answer, "product-pitch"), [super::ID]);
+        let own = format!("---\nquestion: Pitch a new feature for Netflix.\n---\n{STRONG_PITCH}");
+        assert_eq!(flags(&own, "product-pitch"), Vec::<&str>::new());
+    }
 }

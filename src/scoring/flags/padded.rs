@@ -2,6 +2,9 @@
 
 use super::{Flag, Input};
 
+/// The flag's id in reports.
+pub const ID: &str = "padded";
+
 /// Only long answers can be padded; below this, a low share is just a thin answer.
 const MIN_WORDS: usize = 450;
 /// The share of words in sentences that earned points. Strong and medium fixtures are at
@@ -9,9 +12,15 @@ const MIN_WORDS: usize = 450;
 const MIN_EARNING_SHARE: f64 = 0.2;
 /// Padding surrounds evidence; an answer with (almost) none is weak, not padded.
 const MIN_EARNING_SENTENCES: usize = 2;
-
-/// Fires when a long answer earns its points in sentences holding under a fifth of its words.
+/// ## What it does
+/// Fires when a long answer (450 words or more) earns its points in sentences holding
+/// under a fifth of its words.
 ///
+/// ## Why
+/// Padding around a few good sentences keeps their points while burying them; a reader
+/// should judge whether the rest is context or noise.
+///
+/// ## Example
 /// Fires: a good 200-word answer inside 600 words of scene-setting.
 /// Quiet: a long answer whose every paragraph argues something.
 pub(super) fn check(input: &Input) -> Option<Flag> {
@@ -32,7 +41,7 @@ pub(super) fn check(input: &Input) -> Option<Flag> {
     let earning_words: usize = earning.iter().map(|&s| sentences[s].word_count()).sum();
     let share = earning_words as f64 / words as f64;
     (share < MIN_EARNING_SHARE).then(|| Flag {
-        id: "padded",
+        id: ID,
         message: format!(
             "The points come from {} sentences holding {:.0}% of {words} words; the rest earns nothing.",
             earning.len(),
@@ -46,4 +55,19 @@ pub(super) fn check(input: &Input) -> Option<Flag> {
                 .filter(|&s| !input.earned[s]),
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test::{STRONG_PITCH, flags};
+
+    #[test]
+    fn fires_and_stays_quiet() {
+        let scene: String = (0..80)
+            .map(|i| format!("On day {i} the train left the station at dawn again. "))
+            .collect();
+        let padded = format!("{STRONG_PITCH}\n\n{scene}");
+        assert!(flags(&padded, "product-pitch").contains(&super::ID));
+        assert!(!flags(STRONG_PITCH, "product-pitch").contains(&super::ID));
+    }
 }

@@ -1,25 +1,109 @@
-//! `together`: a phrase from `phrases` and one from `with` in the same sentence — a user
-//! benefit tied to a business result, a gain weighed against a cost.
+//! `together`: a phrase from `phrases` and one from `with` in the same sentence.
 
-use super::{Found, sentences_with};
-use crate::rubric::ListId;
+use super::{Found, Kind, sentences_with};
+use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
 use crate::scoring::context::Context;
+use schemars::JsonSchema;
+use serde::Deserialize;
 
-pub fn evaluate(first: ListId, second: ListId, context: &Context) -> Found {
-    let sentences = sentences_with(first, context)
-        .into_iter()
-        .filter_map(|(sentence, mut spans)| {
-            let other = context.hit_in(second, sentence)?;
-            spans.truncate(1);
-            // The same words can be in both lists; the tie needs two distinct phrases.
-            (other != spans[0]).then(|| {
-                spans.push(other);
-                (sentence, spans)
+/// The keys of a `together` signal.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TogetherDef {
+    /// The first idea. Required.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
+    #[schemars(required)]
+    #[schemars(with = "PhraseList")]
+    pub phrases: Option<Vec<String>>,
+    /// The second idea, in the same sentence. Required.
+    // Required: the compile step says so at the signal, the schema says so too. Serde
+    // still reads a missing `Option` as `None`, so the loader can report it in place.
+    #[schemars(required)]
+    #[schemars(with = "PhraseList")]
+    pub with: Option<Vec<String>>,
+}
+
+/// ## What it does
+/// Earns `points` for each sentence, up to `cap`, that holds a phrase of `phrases` and a
+/// different phrase of `with`.
+///
+/// ## Why
+/// Two ideas tied in one sentence are an argument: a user benefit tied to a business
+/// result, a gain weighed against its cost. The same words in both lists do not tie.
+///
+/// ## Keys
+/// - `phrases` (required): the first idea.
+/// - `with` (required): the second idea.
+///
+/// ## Example
+/// ```toml
+/// kind = "together"
+/// phrases = ["members", "users"]
+/// with = ["retention", "revenue"]
+/// ```
+#[derive(Clone, Debug)]
+pub struct Together {
+    first: ListId,
+    second: ListId,
+}
+
+impl Kind for Together {
+    const NAME: &'static str = "together";
+    const SUMMARY: &'static str = "A phrase of each list in one sentence.";
+    type Def = TogetherDef;
+
+    fn compile(def: TogetherDef, cx: &mut SignalCompiler) -> Option<Self> {
+        let first = cx.phrases(def.phrases.as_ref(), "phrases")?;
+        let second = cx.phrases(def.with.as_ref(), "with")?;
+        Some(Together { first, second })
+    }
+
+    fn evaluate(&self, context: &Context) -> Found {
+        let sentences = sentences_with(self.first, context)
+            .into_iter()
+            .filter_map(|(sentence, mut spans)| {
+                let other = context.hit_in(self.second, sentence)?;
+                spans.truncate(1);
+                // The same words can be in both lists; the tie needs two distinct phrases.
+                (other != spans[0]).then(|| {
+                    spans.push(other);
+                    (sentence, spans)
+                })
             })
-        })
-        .collect();
-    Found {
-        sentences,
-        ..Found::default()
+            .collect();
+        Found {
+            sentences,
+            ..Found::default()
+        }
+    }
+
+    fn describe(&self, lists: &[Vec<String>]) -> String {
+        format!(
+            "one of: {}\n      with one of: {}",
+            lists[self.first as usize].join(", "),
+            lists[self.second as usize].join(", ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test::{assert_problems, assert_signal};
+
+    const SIGNAL: &str = "kind = \"together\"\nphrases = [\"members\"]\nwith = [\"retention\"]";
+
+    #[test]
+    fn hits_and_misses() {
+        assert_signal(SIGNAL, "Members who finish a series show better retention later.", 1);
+        assert_signal(SIGNAL, "Members love it. Retention is a separate question here.", 0);
+    }
+
+    #[test]
+    fn both_lists_are_needed() {
+        assert_problems(
+            "kind = \"together\"\nphrases = [\"members\"]",
+            &["13:10: `c.s`: this signal kind needs `with`"],
+        );
     }
 }
