@@ -15,6 +15,7 @@ pub mod error;
 mod number;
 pub mod report;
 pub mod rubric;
+pub mod rules;
 pub mod scoring;
 pub mod span;
 

@@ -1,11 +1,11 @@
 //! Loading a rubric: parse the TOML, check everything, report every problem with its
 //! line:column and the id involved, and compile what passes.
 
-use super::compile::{ConditionCompiler, Lists, Problems, SignalCompiler};
 use super::schema::{CriterionDef, MistakeDef, RubricFile, SignalDef};
 use super::*;
 use crate::error::RubricError;
-use crate::scoring::signals;
+use crate::rules::compile::{ConditionCompiler, Lists, Problems, SignalCompiler};
+use crate::rules::signals;
 use std::collections::BTreeSet;
 use toml::Spanned;
 

@@ -1,18 +1,16 @@
-//! Rubrics: the TOML format (`schema`, from which the JSON Schema is derived), what every
-//! compile step shares (`compile`), loading with errors that point at line:column (`load`),
+//! Rubrics: the TOML format (`schema`, from which the JSON Schema is derived), loading with errors that point at line:column (`load`),
 //! and the compiled form the scorer uses — every phrase list of a rubric in one Aho-Corasick
 //! automaton, regexes compiled once. Each signal kind and mistake condition is one unit in
-//! `scoring::signals` and `scoring::conditions`; the loader hands each its own keys.
+//! `rules::signals` and `rules::conditions`; the loader hands each its own keys.
 
 pub mod auto;
 pub mod builtin;
-pub mod compile;
 mod load;
 pub(crate) mod schema;
 
-pub use crate::scoring::conditions::Condition;
-pub use crate::scoring::signals::SignalKind;
-pub use compile::ListId;
+pub use crate::rules::compile::ListId;
+pub use crate::rules::conditions::Condition;
+pub use crate::rules::signals::SignalKind;
 pub use load::load;
 pub use schema::schema;
 
@@ -24,12 +22,12 @@ pub const SCHEMA: &str = include_str!("../../docs/rubric.schema.json");
 
 /// The signal kinds a rubric may use, in registration order.
 pub fn signal_kinds() -> impl Iterator<Item = &'static str> {
-    crate::scoring::signals::KINDS.iter().map(|k| k.name)
+    crate::rules::signals::KINDS.iter().map(|k| k.name)
 }
 
 /// The keys of a mistake's `when`, one per condition kind, in registration order.
 pub fn condition_keys() -> impl Iterator<Item = &'static str> {
-    crate::scoring::conditions::KEYS.iter().copied()
+    crate::rules::conditions::KEYS.iter().copied()
 }
 
 /// A band: the label of scores at or above `min`.

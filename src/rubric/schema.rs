@@ -1,13 +1,13 @@
 //! The rubric file format as serde reads it, and as its JSON Schema describes it: the
 //! schema is derived from these types (`grade rubrics schema`). Unknown keys are rejected;
 //! values that need a location in error messages are kept `Spanned`. A signal's keys
-//! beyond the common ones belong to its kind (src/scoring/signals/), and a mistake's
-//! `when` keys to the condition kinds (src/scoring/conditions/). Validation lives in
+//! beyond the common ones belong to its kind (src/rules/signals/), and a mistake's
+//! `when` keys to the condition kinds (src/rules/conditions/). Validation lives in
 //! `load.rs` and in each kind's compile step.
 
-use super::compile::KeySeed;
-use crate::scoring::conditions::WhenDef;
-use crate::scoring::signals::KINDS;
+use crate::rules::compile::KeySeed;
+use crate::rules::conditions::WhenDef;
+use crate::rules::signals::KINDS;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};

@@ -2,23 +2,20 @@
 //! [`Grade`] — every point with the sentences that earned it, what is missing with the
 //! rubric's advice, the named mistakes, the overall score and band, and the next steps.
 
-pub(crate) mod conditions;
-mod context;
 pub mod examples;
 mod flags;
 mod grade;
-pub(crate) mod signals;
 
-pub use context::Discount;
+pub use crate::rules::context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};
 pub use grade::*;
 
 use crate::analysis::Analysis;
 use crate::document::{Document, TranscriptInfo};
 use crate::rubric::{CompiledRubric, Criterion, Signal};
+use crate::rules::context::Context;
+use crate::rules::signals::Found;
 use crate::span::Span;
-use context::Context;
-use signals::Found;
 
 /// How many next steps a report offers.
 const NEXT_STEPS: usize = 3;

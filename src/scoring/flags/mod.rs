@@ -9,10 +9,10 @@ mod repetitive;
 mod too_short;
 
 use super::Evidence;
-use super::context::{Context, Discount, MIN_WORDS};
 use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::rubric::CompiledRubric;
+use crate::rules::context::{Context, Discount, MIN_WORDS};
 use serde::Serialize;
 
 /// The verdict of a flagged answer: a person should read it before trusting the score.

@@ -1,8 +1,8 @@
 //! `missing-signals`: the named signals earned nothing.
 
 use super::{ConditionKind, Earned};
-use crate::rubric::compile::ConditionCompiler;
-use crate::scoring::context::Context;
+use crate::rules::compile::ConditionCompiler;
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;

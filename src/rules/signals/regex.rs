@@ -1,8 +1,8 @@
 //! `regex`: a pattern (case-insensitive) that matches inside a sentence.
 
 use super::{Found, Kind};
-use crate::rubric::compile::SignalCompiler;
-use crate::scoring::context::Context;
+use crate::rules::compile::SignalCompiler;
+use crate::rules::context::Context;
 use crate::span::Span;
 use regex::RegexBuilder;
 use schemars::JsonSchema;

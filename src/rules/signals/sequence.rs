@@ -1,8 +1,8 @@
 //! `sequence`: groups of phrases that come in order through the answer.
 
 use super::{Found, Kind};
-use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
-use crate::scoring::context::{Context, Discount};
+use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
+use crate::rules::context::{Context, Discount};
 use schemars::JsonSchema;
 use serde::Deserialize;
 

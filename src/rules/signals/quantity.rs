@@ -2,8 +2,8 @@
 
 use super::{Found, Kind};
 use crate::analysis::quantities::QuantityKind;
-use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

@@ -1,8 +1,8 @@
 //! `absent`: none of the phrases appears.
 
 use super::{ConditionKind, Earned};
-use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, ConditionCompiler, PhraseList};
+use crate::rules::context::Context;
 
 /// ## What it does
 /// Holds when none of the phrases appears outside a negation.

@@ -1,8 +1,8 @@
 //! `together`: a phrase from `phrases` and one from `with` in the same sentence.
 
 use super::{Found, Kind, sentences_with};
-use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

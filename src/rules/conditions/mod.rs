@@ -3,15 +3,15 @@
 //! registers them: adding a condition is its file and one line there. Every condition
 //! given must hold for the mistake to count.
 //!
-//! To add a condition: write `src/scoring/conditions/<condition>.rs` with a struct
+//! To add a condition: write `src/rules/conditions/<condition>.rs` with a struct
 //! implementing [`ConditionKind`] (its `when` key, its value type read with spans, its
 //! compile and check), ruff-style docs and tests through `test::assert_condition`; add
 //! its `module::Type` line to `condition_kinds!` below; regenerate the schema and give it
 //! a row in docs/rubrics.md.
 
-use super::context::Context;
-use crate::rubric::compile::ListId;
-use crate::rubric::compile::{ConditionCompiler, KeySeed};
+use crate::rules::compile::ListId;
+use crate::rules::compile::{ConditionCompiler, KeySeed};
+use crate::rules::context::Context;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};

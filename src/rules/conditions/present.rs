@@ -1,8 +1,8 @@
 //! `present`: at least one of the phrases appears.
 
 use super::{ConditionKind, Earned};
-use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, ConditionCompiler, PhraseList};
+use crate::rules::context::Context;
 
 /// ## What it does
 /// Holds when at least one of the phrases appears outside a negation.

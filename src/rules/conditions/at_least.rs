@@ -1,8 +1,8 @@
 //! `at-least`: the phrases occur at least `count` times in all.
 
 use super::{ConditionKind, Earned};
-use crate::rubric::compile::{ListId, ConditionCompiler, PhraseList};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, ConditionCompiler, PhraseList};
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

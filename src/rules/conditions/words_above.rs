@@ -1,8 +1,8 @@
 //! `words-above`: the answer has more words than this.
 
 use super::{ConditionKind, Earned};
-use crate::rubric::compile::ConditionCompiler;
-use crate::scoring::context::Context;
+use crate::rules::compile::ConditionCompiler;
+use crate::rules::context::Context;
 
 /// ## What it does
 /// Holds when the answer has more words than the number given.

@@ -1,8 +1,8 @@
 //! `length`: the answer's word count within bounds.
 
 use super::{Found, Kind};
-use crate::rubric::compile::SignalCompiler;
-use crate::scoring::context::Context;
+use crate::rules::compile::SignalCompiler;
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

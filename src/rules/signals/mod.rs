@@ -4,15 +4,15 @@
 //! line there. A signal reads the shared [`Context`] and says which sentences showed it;
 //! points follow from `points` and `cap`, the same for every kind.
 //!
-//! To add a kind: write `src/scoring/signals/<kind>.rs` with its definition type (serde
+//! To add a kind: write `src/rules/signals/<kind>.rs` with its definition type (serde
 //! `Deserialize` with `deny_unknown_fields`, every key optional, and `JsonSchema`), a
 //! struct implementing [`Kind`] with ruff-style docs, and tests through
 //! `test::assert_signal`; add its `module::Type` line to `signal_kinds!` below; then
 //! regenerate the schema (`UPDATE_SCHEMA=1 cargo test --test schema`) and give it a row in
 //! docs/rubrics.md (a test checks both).
 
-use super::context::Context;
-use crate::rubric::compile::{ListId, SignalCompiler, struct_fields};
+use crate::rules::compile::{ListId, SignalCompiler, struct_fields};
+use crate::rules::context::Context;
 use crate::span::Span;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::DeserializeOwned;

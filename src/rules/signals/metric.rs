@@ -2,8 +2,8 @@
 
 use super::{Found, Kind};
 use crate::analysis::metrics::{self, METRICS};
-use crate::rubric::compile::SignalCompiler;
-use crate::scoring::context::Context;
+use crate::rules::compile::SignalCompiler;
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

@@ -1,8 +1,8 @@
 //! `ratio`: how often one phrase list occurs against another.
 
 use super::{Found, Kind};
-use crate::rubric::compile::{ListId, PhraseList, SignalCompiler};
-use crate::scoring::context::Context;
+use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
+use crate::rules::context::Context;
 use schemars::JsonSchema;
 use serde::Deserialize;
 

@@ -4,7 +4,7 @@
 use crate::analysis::Analysis;
 use crate::analysis::phrase::PhraseHit;
 use crate::analysis::phrase::PhraseMatcher;
-use crate::rubric::compile::ListId;
+use crate::rules::compile::ListId;
 use crate::span::Span;
 
 /// Why a sentence that mentions the rubric's vocabulary earns nothing.
