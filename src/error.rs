@@ -1,6 +1,6 @@
 //! Typed errors of the library. The CLI adds the file name and prints them as `error: …`.
 
-use crate::span::LineCol;
+use crate::text::span::LineCol;
 use std::fmt;
 
 #[derive(Debug, thiserror::Error)]

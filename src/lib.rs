@@ -17,13 +17,13 @@ pub mod report;
 pub mod rubric;
 pub mod rules;
 pub mod scoring;
-pub mod span;
+pub mod text;
 
 pub use analysis::{Analysis, analyze};
 pub use document::{Document, decode, parse};
 pub use error::{DecodeError, Error, RubricError, RubricProblem};
 
-pub use span::{LineIndex, Span};
+pub use text::{LineIndex, Span};
 
 pub use rubric::CompiledRubric;
 pub use scoring::{Grade, score};

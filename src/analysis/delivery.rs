@@ -8,7 +8,7 @@ use super::metrics::Metric;
 use crate::document::transcript::{Transcript, Turn};
 use crate::document::{Document, InputForm};
 use crate::number::round1;
-use crate::span::Span;
+use crate::text::span::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

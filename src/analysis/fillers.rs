@@ -1,9 +1,9 @@
 //! Fillers and hedges: the lexicon's phrases found in the graded sentences, with "like",
 //! "kind of" and "sort of" counted only where they are fillers and not words doing a job.
 
-use super::fold::Folded;
 use super::lexicon;
-use crate::span::Span;
+use crate::text::fold::Folded;
+use crate::text::span::Span;
 
 /// The fillers and the hedges of `text` (folded as `folded`) that lie inside a sentence
 /// (`inside`); `spoken` for a transcript, where punctuation is not to be relied on.

@@ -3,7 +3,7 @@
 //! number words and time units of quantities. Rubric vocabulary is never here; it belongs
 //! to rubrics.
 
-use super::phrase::PhraseMatcher;
+use crate::text::phrase::PhraseMatcher;
 use std::sync::OnceLock;
 
 /// Lower-cases an ASCII word into a small buffer; `None` for long or non-ASCII words, which

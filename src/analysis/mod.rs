@@ -9,11 +9,11 @@
 
 pub mod delivery;
 mod fillers;
-pub mod fold;
+
 pub mod lexicon;
 pub mod metrics;
 mod negation;
-pub mod phrase;
+
 pub mod quantities;
 pub mod readability;
 mod repeats;
@@ -23,9 +23,9 @@ pub mod variety;
 mod words;
 
 use crate::document::{BlockKind, Document};
-use crate::span::Span;
+use crate::text::fold::Folded;
+use crate::text::span::Span;
 pub use delivery::Delivery;
-use fold::Folded;
 pub use quantities::{Quantity, QuantityKind};
 pub use readability::Readability;
 use sentences::Splitter;

@@ -3,7 +3,7 @@
 //! stops it; "not only" and "no doubt" undo it.
 
 use super::lexicon::WordClass;
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// How far a negation reaches, in words, when no clause boundary stops it first.
 const NEGATION_REACH_WORDS: usize = 5;
@@ -61,7 +61,7 @@ impl Negation {
 mod tests {
     use crate::analysis::analyze;
     use crate::document::parse;
-    use crate::span::Span;
+    use crate::text::span::Span;
 
     fn negated(text: &str, word: &str) -> bool {
         let analysis = analyze(&parse(text));

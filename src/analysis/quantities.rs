@@ -3,7 +3,7 @@
 //! unit ("ten percent", "two weeks"). Calendar years are told apart from counts.
 
 use super::lexicon::{DURATION_UNITS, NUMBER_WORDS};
-use crate::span::Span;
+use crate::text::span::Span;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;

@@ -2,7 +2,7 @@
 //! line break inside a paragraph not counting as one and a heading always one sentence.
 
 use crate::document::{Block, BlockKind};
-use crate::span::Span;
+use crate::text::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits blocks into sentence spans, reusing its buffers from block to block.

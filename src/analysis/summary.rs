@@ -101,7 +101,7 @@ pub struct MetricValue {
     pub description: &'static str,
 }
 
-fn counted(spans: &[crate::span::Span], text: &str, words: usize) -> Counted {
+fn counted(spans: &[crate::text::span::Span], text: &str, words: usize) -> Counted {
     Counted {
         count: spans.len(),
         per_100_words: round1(100.0 * spans.len() as f64 / words.max(1) as f64),

@@ -4,7 +4,7 @@
 use super::lexicon;
 use super::negation::Negation;
 use super::readability;
-use crate::span::Span;
+use crate::text::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What tokenising the sentences of a text adds up, sentence after sentence.

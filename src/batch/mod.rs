@@ -14,7 +14,7 @@ use crate::document::{ParseOptions, TranscriptError, parse_with};
 use crate::error::DecodeError;
 use crate::rubric::{CompiledRubric, auto};
 use crate::scoring::Grade;
-use crate::span::LineCol;
+use crate::text::span::LineCol;
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
 use std::collections::BTreeMap;

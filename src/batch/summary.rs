@@ -4,7 +4,7 @@
 
 use super::{FileError, Violation};
 use crate::scoring::{Grade, round1, round2};
-use crate::span::LineCol;
+use crate::text::span::LineCol;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

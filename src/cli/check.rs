@@ -9,7 +9,7 @@ use grade::batch::{
     self, AnswerFilter, Bounds, Entry, FileReport, RubricChoice, Rubrics, Settings, Summary,
 };
 use grade::report::BatchRenderer;
-use grade::span::LineIndex;
+use grade::text::span::LineIndex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Bytes to text: UTF-8 only, a leading BOM dropped, binary and empty input refused.
 
 use crate::error::DecodeError;
-use crate::span::LineCol;
+use crate::text::span::LineCol;
 
 /// Files above this size are refused unless the caller raises the limit.
 pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;

@@ -1,7 +1,7 @@
 //! YAML-style front matter (`---` … `---`) at the top of an answer: read, never graded.
 //! Only flat `key: value` lines are understood; that is all an answer file needs.
 
-use crate::span::Span;
+use crate::text::span::Span;
 use serde::Serialize;
 
 /// What an answer's front matter says of it.

@@ -2,7 +2,7 @@
 //! pass over the lines. Fenced code, horizontal rules and table rules are not graded.
 
 use super::{Block, BlockKind};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// The graded blocks of the body (from `body_start`), in order; none is blank.
 pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {

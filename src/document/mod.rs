@@ -11,7 +11,7 @@ pub use decode::{DEFAULT_MAX_BYTES, decode};
 pub use front_matter::FrontMatter;
 pub use transcript::{Transcript, TranscriptError, TranscriptInfo, Warning};
 
-use crate::span::{LineIndex, Span};
+use crate::text::span::{LineIndex, Span};
 use serde::Serialize;
 
 /// What kind of block a graded span came from.

@@ -112,7 +112,7 @@ pub(crate) mod sample {
     use crate::batch::{Bounds, FileError, FileReport, SummaryBuilder};
     use crate::error::DecodeError;
     use crate::rubric::builtin::load_builtin;
-    use crate::span::LineCol;
+    use crate::text::span::LineCol;
 
     const GOOD: &str = "Members on the mobile plan in India struggle to stream on the train, \
         and 40% of them churn by month three. Commute Packs download two episodes overnight \

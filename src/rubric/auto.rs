@@ -2,10 +2,10 @@
 //! read from the front matter's `question:` or else the answer's first line.
 
 use super::builtin;
-use crate::analysis::fold::Folded;
-use crate::analysis::phrase::PhraseMatcher;
 use crate::document::Document;
 use crate::error::RubricError;
+use crate::text::fold::Folded;
+use crate::text::phrase::PhraseMatcher;
 use serde::Serialize;
 use std::sync::OnceLock;
 

@@ -14,7 +14,7 @@ pub use crate::rules::signals::SignalKind;
 pub use load::load;
 pub use schema::schema;
 
-use crate::analysis::phrase::PhraseMatcher;
+use crate::text::phrase::PhraseMatcher;
 
 /// The JSON Schema of the rubric format (`grade rubrics schema`): docs/rubric.schema.json,
 /// which [`schema()`] derives from the format's types and a test keeps current.

@@ -3,7 +3,7 @@
 //! reads. Signal kinds and mistake conditions compile through these.
 
 use crate::error::RubricProblem;
-use crate::span::LineIndex;
+use crate::text::span::LineIndex;
 use serde::Deserializer;
 use serde::de::{DeserializeOwned, DeserializeSeed, Visitor};
 use std::ops::Range;

@@ -2,10 +2,10 @@
 //! which sentences may earn points at all (not repeated, not headings, not keyword-packed).
 
 use crate::analysis::Analysis;
-use crate::analysis::phrase::PhraseHit;
-use crate::analysis::phrase::PhraseMatcher;
 use crate::rules::compile::ListId;
-use crate::span::Span;
+use crate::text::phrase::PhraseHit;
+use crate::text::phrase::PhraseMatcher;
+use crate::text::span::Span;
 
 /// Why a sentence that mentions the rubric's vocabulary earns nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

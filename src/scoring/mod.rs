@@ -15,7 +15,7 @@ use crate::document::{Document, TranscriptInfo};
 use crate::rubric::{CompiledRubric, Criterion, Signal};
 use crate::rules::context::Context;
 use crate::rules::signals::Found;
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// How many next steps a report offers.
 const NEXT_STEPS: usize = 3;

@@ -3,7 +3,7 @@
 //! with markup left out, and the check of cue timing.
 
 use super::{Warning, time};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// One line of the input: 1-based number, offset of its start, text without the line end.
 #[derive(Clone, Copy, Debug)]

@@ -19,7 +19,7 @@ pub use detect::detect;
 pub(crate) use cues::{Cue, Line, Parsed, check_order, header_cues, lines, pieces};
 
 use super::{Block, BlockKind, InputForm};
-use crate::span::{LineCol, Span};
+use crate::text::span::{LineCol, Span};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -13,7 +13,7 @@
 
 use crate::rules::compile::{ListId, SignalCompiler, struct_fields};
 use crate::rules::context::Context;
-use crate::span::Span;
+use crate::text::span::Span;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::DeserializeOwned;
 

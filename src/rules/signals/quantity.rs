@@ -91,7 +91,7 @@ impl Kind for Quantity {
                 self.units.contains(&kind)
             }
         };
-        let mut sentences: Vec<(usize, Vec<crate::span::Span>)> = Vec::new();
+        let mut sentences: Vec<(usize, Vec<crate::text::span::Span>)> = Vec::new();
         for quantity in &context.analysis.quantities {
             if !wanted(quantity.kind) {
                 continue;

@@ -3,7 +3,7 @@
 use super::{Found, Kind};
 use crate::rules::compile::SignalCompiler;
 use crate::rules::context::Context;
-use crate::span::Span;
+use crate::text::span::Span;
 use regex::RegexBuilder;
 use schemars::JsonSchema;
 use serde::Deserialize;

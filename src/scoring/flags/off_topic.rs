@@ -57,7 +57,7 @@ fn another_question(input: &Input) -> Option<Flag> {
     let selection = auto::select(input.document).ok()?;
     let fits = !rubric
         .match_matcher
-        .find(&crate::analysis::fold::Folded::new(question))
+        .find(&crate::text::fold::Folded::new(question))
         .is_empty();
     if selection.rubric == rubric.id || fits {
         return None;

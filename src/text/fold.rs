@@ -2,7 +2,7 @@
 //! dashes made hyphens, white space made single spaces. Matching runs on the folded text;
 //! a byte map turns its offsets back into offsets of the original.
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// A text folded for matching, with the way back to the original offsets.
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 //! matches a stem ("retain*" finds "retain", "retained", "retention").
 
 use super::fold::Folded;
-use crate::span::Span;
+use crate::text::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Which list a phrase belongs to and whether it is a stem.
