@@ -2,12 +2,6 @@
 //! what it says — stuffed with keywords, repetitive, off-topic, padded, too short — quotes
 //! the evidence that raised it, and turns the verdict into "Needs review" whatever the points.
 
-mod keyword_stuffed;
-mod off_topic;
-mod padded;
-mod repetitive;
-mod too_short;
-
 use super::Evidence;
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -137,18 +131,32 @@ fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
     from_signals.chain(from_mistakes).flatten().collect()
 }
 
+/// Declares each flag's module and lists its check, in the order reports show them:
+/// adding a flag is its file and one line in the `flags!` list below.
+macro_rules! flags {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every flag's check, in report order.
+        const CHECKS: &[fn(&Input) -> Option<Flag>] = &[$($module::check),*];
+
+        /// Every flag's id, in report order.
+        #[cfg(test)]
+        const IDS: &[&str] = &[$($module::ID),*];
+    };
+}
+
+flags! {
+    off_topic,
+    keyword_stuffed,
+    repetitive,
+    padded,
+    too_short,
+}
+
 /// Every flag that fires, in a fixed order.
 pub(crate) fn detect(input: &Input) -> Vec<Flag> {
-    [
-        off_topic::check,
-        keyword_stuffed::check,
-        repetitive::check,
-        padded::check,
-        too_short::check,
-    ]
-    .iter()
-    .filter_map(|check| check(input))
-    .collect()
+    CHECKS.iter().filter_map(|check| check(input)).collect()
 }
 
 /// The helpers every flag's tests use.
@@ -168,6 +176,19 @@ pub(crate) mod test {
             .iter()
             .map(|f| f.id)
             .collect()
+    }
+
+    #[test]
+    fn every_flag_has_a_unique_id_and_a_row_in_the_readme() {
+        let readme = include_str!("../../../README.md");
+        let mut seen = std::collections::BTreeSet::new();
+        for id in super::IDS {
+            assert!(seen.insert(id), "two flags share the id {id}");
+            assert!(
+                readme.contains(&format!("| `{id}` |")),
+                "README's flag table has no row for {id}"
+            );
+        }
     }
 
     #[test]
