@@ -60,13 +60,26 @@ pub enum RubricError {
         suggestion: Option<String>,
         available: Vec<String>,
     },
+    /// A rubric path that names no file.
+    #[error("no such rubric file")]
+    NoFile,
+    /// A rubric file that could not be read.
+    #[error("{reason}")]
+    Unreadable {
+        /// The reason as the system gives it.
+        reason: String,
+    },
 }
 
 impl RubricError {
     /// The error as the CLI prints it; `origin` (a path or id) prefixes every location.
     pub fn describe(&self, origin: Option<&str>) -> String {
-        let RubricError::Invalid { problems } = self else {
-            return self.to_string();
+        let problems = match (self, origin) {
+            (RubricError::Invalid { problems }, _) => problems,
+            (RubricError::NoFile | RubricError::Unreadable { .. }, Some(origin)) => {
+                return format!("{origin}: {self}");
+            }
+            _ => return self.to_string(),
         };
         let noun = if problems.len() == 1 {
             "problem"

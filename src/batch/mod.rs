@@ -3,18 +3,17 @@
 //! touch the file system; a file that cannot be graded is that file's error, not the run's.
 
 pub mod bounds;
-pub mod summary;
+pub mod record;
 mod walk;
 
-pub use bounds::{Bounds, Violation};
-pub use summary::{Cohort, FileReport, Row, Summary, SummaryBuilder};
+pub use bounds::Bounds;
 pub use walk::{AnswerFilter, Entry, walk};
 
-use crate::document::{ParseOptions, TranscriptError, parse_with};
-use crate::error::DecodeError;
-use crate::rubric::{CompiledRubric, auto};
+use crate::cohort::FileError;
+use crate::document::{ParseOptions, parse_with};
+use crate::error::{DecodeError, RubricError};
+use crate::rubric::{CompiledRubric, auto, builtin};
 use crate::scoring::Grade;
-use crate::span::LineCol;
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -25,51 +24,6 @@ use std::sync::{Arc, Mutex};
 /// How many files each parallel step grades per thread before results are handed on in
 /// order; bounds memory to a few hundred grades while keeping every thread busy.
 const FILES_PER_THREAD_PER_STEP: usize = 32;
-
-/// Why one file of a batch was not graded.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum FileError {
-    #[error("no such file")]
-    NotFound,
-    #[error("cannot read: {0}")]
-    Unreadable(String),
-    #[error("symbolic link loop: it leads back to {ancestor}")]
-    Loop { ancestor: String },
-    #[error(transparent)]
-    Decode(#[from] DecodeError),
-    #[error(transparent)]
-    Transcript(TranscriptError),
-    #[error(
-        "no rubric chosen; pass --rubric ID or add `rubric:` to the front matter (built-in: {available})"
-    )]
-    NoRubric { available: String },
-    /// The rubric could not be loaded or picked; the message names it.
-    #[error("{0}")]
-    Rubric(String),
-    #[error("a bound names criterion `{criterion}`, which rubric `{rubric}` does not have")]
-    UnknownCriterion { criterion: String, rubric: String },
-}
-
-impl FileError {
-    /// Where in the file the problem is, when it is one byte (invalid UTF-8, a NUL).
-    pub fn position(&self) -> Option<LineCol> {
-        match self {
-            FileError::Decode(
-                DecodeError::InvalidUtf8 { position, .. } | DecodeError::Binary { position, .. },
-            ) => Some(*position),
-            FileError::Transcript(error) => Some(error.position),
-            _ => None,
-        }
-    }
-
-    /// `path:line:column: message`, the way the CLI prints it after `error: `.
-    pub fn describe(&self, name: &str) -> String {
-        match self.position() {
-            Some(position) => format!("{name}:{position}: {self}"),
-            None => format!("{name}: {self}"),
-        }
-    }
-}
 
 /// Which rubric grades each file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,16 +48,44 @@ impl RubricChoice {
 }
 
 /// Loads a rubric by name (a built-in id or a path); the caller decides how.
-pub type RubricLoader<'a> = dyn Fn(&str) -> Result<CompiledRubric, String> + Sync + 'a;
+pub type RubricLoader<'a> = dyn Fn(&str) -> Result<CompiledRubric, RubricError> + Sync + 'a;
+
+/// Whether a rubric name is a path rather than a built-in id.
+pub fn looks_like_path(name: &str) -> bool {
+    name.ends_with(".toml") || name.contains('/') || name.contains('\\')
+}
+
+/// A built-in id, or a rubric file when the name is a path (or names an existing file and
+/// no built-in rubric).
+pub fn load_rubric(name: &str) -> Result<CompiledRubric, RubricError> {
+    if looks_like_path(name) || (builtin::source(name).is_none() && Path::new(name).is_file()) {
+        let source = std::fs::read_to_string(name).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => RubricError::NoFile,
+            _ => RubricError::Unreadable {
+                reason: e.to_string(),
+            },
+        })?;
+        return crate::rubric::load(&source);
+    }
+    builtin::load_builtin(name)
+}
 
 /// Compiled rubrics by name: each distinct rubric is compiled once per run, however many
 /// files and threads use it.
 pub struct Rubrics<'a> {
     load: &'a RubricLoader<'a>,
-    compiled: Mutex<BTreeMap<String, Result<Arc<CompiledRubric>, String>>>,
+    compiled: Mutex<BTreeMap<String, Result<Arc<CompiledRubric>, RubricError>>>,
+}
+
+impl Default for Rubrics<'static> {
+    /// Built-in ids and rubric files, loaded by [`load_rubric`].
+    fn default() -> Self {
+        Rubrics::new(&load_rubric)
+    }
 }
 
 impl<'a> Rubrics<'a> {
+    /// Rubrics loaded by `load`, each once.
     pub fn new(load: &'a RubricLoader<'a>) -> Self {
         Rubrics {
             load,
@@ -111,13 +93,18 @@ impl<'a> Rubrics<'a> {
         }
     }
 
-    pub fn get(&self, name: &str) -> Result<Arc<CompiledRubric>, String> {
+    /// The rubric `name`, compiled on first use; an error names it.
+    pub fn get(&self, name: &str) -> Result<Arc<CompiledRubric>, FileError> {
         // A poisoned lock only means another thread panicked; the map is still whole.
         let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
         compiled
             .entry(name.to_owned())
             .or_insert_with(|| (self.load)(name).map(Arc::new))
             .clone()
+            .map_err(|source| FileError::Rubric {
+                origin: Some(name.to_owned()),
+                source,
+            })
     }
 }
 
@@ -161,8 +148,10 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
     let (name, selected) = match &settings.rubric {
         RubricChoice::Named(name) => (name.clone(), None),
         RubricChoice::Auto => {
-            let selection =
-                auto::select(&document).map_err(|e| FileError::Rubric(e.to_string()))?;
+            let selection = auto::select(&document).map_err(|source| FileError::Rubric {
+                origin: None,
+                source,
+            })?;
             (selection.rubric.clone(), Some(selection))
         }
         RubricChoice::FrontMatter => {
@@ -174,13 +163,13 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
                 Some(name) => (name, None),
                 None => {
                     return Err(FileError::NoRubric {
-                        available: crate::rubric::builtin::ids().collect::<Vec<_>>().join(", "),
+                        available: builtin::ids().collect::<Vec<_>>().join(", "),
                     });
                 }
             }
         }
     };
-    let rubric = settings.rubrics.get(&name).map_err(FileError::Rubric)?;
+    let rubric = settings.rubrics.get(&name)?;
     let analysis = analyze(&document);
     let mut grade = score(&document, &analysis, &rubric);
     grade.selected = selected;
@@ -279,7 +268,7 @@ mod tests {
         let calls = std::sync::atomic::AtomicUsize::new(0);
         let load = |name: &str| {
             calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string())
+            crate::rubric::builtin::load_builtin(name)
         };
         let rubrics = Rubrics::new(&load);
         for _ in 0..3 {
@@ -291,8 +280,7 @@ mod tests {
 
     #[test]
     fn front_matter_or_no_rubric() {
-        let load =
-            |name: &str| crate::rubric::builtin::load_builtin(name).map_err(|e| e.to_string());
+        let load = |name: &str| crate::rubric::builtin::load_builtin(name);
         let rubrics = Rubrics::new(&load);
         let settings = Settings {
             rubric: RubricChoice::FrontMatter,

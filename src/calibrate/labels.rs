@@ -4,7 +4,7 @@
 use thiserror::Error;
 
 /// A problem in the labels file, at a line and column.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 #[error("{line}:{column}: {message}")]
 pub struct LabelsError {
     pub line: usize,

@@ -4,9 +4,11 @@
 //! criterion, with the band thresholds that would best fit the labels.
 
 mod labels;
+mod pairing;
 pub mod stats;
 
-pub use labels::{Label, Labels, parse_labels};
+pub use labels::{Label, Labels, LabelsError, parse_labels};
+pub use pairing::{CalibrateError, pair, pair_all, read_labels};
 
 use serde::Serialize;
 

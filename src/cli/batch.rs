@@ -1,17 +1,17 @@
-//! `grade PATH...` over several files or folders: walking, parallel grading, the renderer
-//! for `--format`, bounds, the progress bar, and the exit code (2 when any file failed,
-//! else 1 when any bound broke).
+//! `grade PATH...` over several files or folders: parallel grading streamed to stdout in
+//! path order, the progress bar, bounds, and the exit code (2 when any file failed, else 1
+//! when any bound broke).
 
-use super::io::{resolve_rubric, use_color, write_stdout};
-use super::{Cli, EXIT_ERROR, OutputFormat};
+use super::args::Jobs;
+use super::error::CliError;
+use super::io::{use_color, write_stdout};
+use super::{Cli, EXIT_ERROR};
 use grade::batch::{
-    self, AnswerFilter, Bounds, Entry, FileReport, RubricChoice, Rubrics, Settings, Summary,
-    SummaryBuilder, bounds::parse_criterion_bound,
+    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings,
+    bounds::parse_criterion_bound,
 };
-use grade::report::{
-    BatchRenderer, csv::Csv, github::Github, json::JsonBatch, jsonl::JsonLines, junit::Junit,
-    markdown::Markdown, sarif::Sarif, text_summary::TextSummary,
-};
+use grade::cohort::{FileReport, Summary, SummaryBuilder, Violation};
+use grade::report::BatchRenderer;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -20,11 +20,11 @@ use std::process::ExitCode;
 /// Batches larger than this show a progress bar (on a terminal).
 const PROGRESS_ABOVE: usize = 50;
 
+/// What a batch takes beyond the paths: threads, globs, bounds, `--stdin-jsonl`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct BatchArgs {
-    /// Threads that grade at once (default: one per core). Output is the same for any N.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub jobs: Jobs,
 
     /// Which files in a folder are answers, as a glob; repeat it to add more. A glob
     /// without `/` matches file names at any depth, one with `/` the path below the folder;
@@ -52,13 +52,14 @@ pub(crate) struct BatchArgs {
 }
 
 impl BatchArgs {
-    pub(crate) fn bounds(&self) -> Result<Bounds, String> {
+    /// The bounds the flags set.
+    pub(crate) fn bounds(&self) -> Result<Bounds, CliError> {
         for (flag, value) in [
             ("--fail-under", self.fail_under),
             ("--fail-above", self.fail_above),
         ] {
             if value.is_some_and(|v| !v.is_finite()) {
-                return Err(format!("{flag} takes a number"));
+                return Err(CliError::NotANumber(flag));
             }
         }
         Ok(Bounds {
@@ -67,101 +68,53 @@ impl BatchArgs {
             min_criterion: self.fail_under_criterion.clone(),
         })
     }
-
-    /// Rayon threads: 0 lets rayon use one per core.
-    pub(crate) fn threads(&self) -> usize {
-        self.jobs.map_or(0, usize::from)
-    }
 }
 
 /// Several paths, a folder, or a format only a batch has.
 pub(crate) fn is_batch(cli: &Cli) -> bool {
     match cli.files.as_slice() {
-        [one] => {
-            (one != Path::new("-") && one.is_dir())
-                || !matches!(cli.format, OutputFormat::Text | OutputFormat::Json)
-        }
+        [one] => (one != Path::new("-") && one.is_dir()) || !cli.format.has_single_report(),
         _ => cli.files.len() > 1,
     }
 }
 
-pub(crate) fn run_batch(cli: &Cli) -> Result<ExitCode, String> {
+/// Grades the paths as one batch in `--format`.
+pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     if cli.files.iter().any(|p| p == Path::new("-")) {
-        return Err(
-            "`-` (standard input) grades one answer on its own; for many answers on standard input use --stdin-jsonl".into(),
-        );
+        return Err(CliError::StdinInBatch);
     }
-    let filter = AnswerFilter::new(&cli.batch.glob).map_err(|e| format!("--glob: {e}"))?;
+    let filter = AnswerFilter::new(&cli.batch.glob)?;
     let bounds = cli.batch.bounds()?;
-    let loader = |name: &str| resolve_rubric(name);
-    let rubrics = Rubrics::new(&loader);
+    let rubrics = Rubrics::default();
     let choice = RubricChoice::from_option(cli.rubric.as_deref());
     if let RubricChoice::Named(name) = &choice {
         // A wrong --rubric is the run's error, found before any file is read.
-        let rubric = rubrics.get(name)?;
-        check_criteria(&bounds, &rubric, "--fail-under-criterion")?;
+        let rubric = rubrics.get(name).map_err(CliError::Rubric)?;
+        bounds
+            .check_rubric(&rubric)
+            .map_err(|source| CliError::Bound {
+                flag: "--fail-under-criterion",
+                source,
+            })?;
     }
     let entries = batch::walk(&cli.files, &filter);
     if entries.is_empty() {
-        return Err(format!(
-            "no answer files in {}; answers end in .txt, .md, .markdown, .srt or .vtt (choose others with --glob)",
-            cli.files
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let paths: Vec<String> = cli.files.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::NoAnswerFiles(paths.join(", ")));
     }
     let settings = Settings {
         rubric: choice,
         rubrics: &rubrics,
-        max_bytes: cli.max_bytes,
+        max_bytes: cli.limit.max_bytes,
         parse: cli.input.options(),
     };
-    let mut renderer = renderer_for(cli.format, use_color(cli.color));
-    let summary = grade_and_render(
-        entries,
-        &settings,
-        &bounds,
-        cli.batch.threads(),
-        renderer.as_mut(),
-    )?;
+    let mut renderer = cli.format.batch_renderer(use_color(cli.color));
+    let threads = cli.batch.jobs.threads();
+    let summary = grade_and_render(entries, &settings, &bounds, threads, renderer.as_mut())?;
     Ok(exit_code(
         summary.cohort.failed,
         summary.cohort.out_of_bounds,
     ))
-}
-
-/// A bound on a criterion the rubric lacks is a usage error, not a silent pass.
-pub(crate) fn check_criteria(
-    bounds: &Bounds,
-    rubric: &grade::CompiledRubric,
-    origin: &str,
-) -> Result<(), String> {
-    for (id, _) in &bounds.min_criterion {
-        if !rubric.criteria.iter().any(|c| &c.id == id) {
-            let ids: Vec<&str> = rubric.criteria.iter().map(|c| c.id.as_str()).collect();
-            return Err(format!(
-                "{origin}: `{id}` is not a criterion of rubric `{}` (its criteria: {})",
-                rubric.id,
-                ids.join(", ")
-            ));
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn renderer_for(format: OutputFormat, color: bool) -> Box<dyn BatchRenderer + Send> {
-    match format {
-        OutputFormat::Text => Box::new(TextSummary::new(color)),
-        OutputFormat::Json => Box::new(JsonBatch::default()),
-        OutputFormat::Jsonl => Box::new(JsonLines),
-        OutputFormat::Csv => Box::new(Csv),
-        OutputFormat::Markdown => Box::new(Markdown),
-        OutputFormat::Github => Box::new(Github),
-        OutputFormat::Junit => Box::new(Junit),
-        OutputFormat::Sarif => Box::new(Sarif::default()),
-    }
 }
 
 /// Grades the entries on `threads` threads and streams the renderer's output to stdout in
@@ -172,17 +125,17 @@ pub(crate) fn grade_and_render(
     bounds: &Bounds,
     threads: usize,
     renderer: &mut (dyn BatchRenderer + Send),
-) -> Result<Summary, String> {
+) -> Result<Summary, CliError> {
     let progress = progress_bar(entries.len());
     let mut summary = SummaryBuilder::new(renderer.needs_rows());
     let mut written = write_stdout(&renderer.begin());
     batch::with_threads(threads, || {
         batch::grade_entries(entries, settings, |graded| {
-            let (outcome, violations) = match graded.outcome {
-                Ok(grade) => match bounds.check(&grade) {
-                    Ok(violations) => (Ok(grade), violations),
-                    Err(error) => (Err(error), Vec::new()),
-                },
+            let (outcome, violations) = match graded.outcome.and_then(|grade| {
+                let violations = bounds.check(&grade)?;
+                Ok((grade, violations))
+            }) {
+                Ok((grade, violations)) => (Ok(grade), violations),
                 Err(error) => (Err(error), Vec::new()),
             };
             let report = FileReport {
@@ -206,7 +159,10 @@ pub(crate) fn grade_and_render(
             }
         })
     })
-    .map_err(|e| format!("starting {threads} threads: {e}"))?;
+    .map_err(|source| CliError::Threads {
+        what: format!("{threads} threads"),
+        source,
+    })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -230,7 +186,7 @@ fn progress_bar(files: usize) -> Option<ProgressBar> {
 }
 
 /// Prints each broken bound on stderr, as `fail: FILE: …`.
-pub(crate) fn report_violations(name: &str, violations: &[batch::Violation]) {
+pub(crate) fn report_violations(name: &str, violations: &[Violation]) {
     for violation in violations {
         eprintln!("fail: {name}: {violation}");
     }

@@ -1,14 +1,22 @@
-//! The CLI's edges: reading answers and rubric files, writing to stdout, colour choice,
-//! and turning library errors into `error:` messages that name the file.
+//! The CLI's edges: reading answers, writing to stdout, and colour choice. Errors name the
+//! file they concern.
 
-use super::ColorChoice;
-use super::analyze::InputArgs;
-use grade::batch::{FileError, RubricChoice, Rubrics, Settings, grade_decoded, read_answer};
-use grade::error::RubricError;
-use grade::rubric::{CompiledRubric, builtin};
+use super::args::InputArgs;
+use super::error::CliError;
+use grade::batch::{RubricChoice, Rubrics, Settings, grade_decoded, read_answer};
+use grade::cohort::FileError;
+use grade::document::{Document, parse_with};
 use grade::{Grade, decode};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+
+/// When to colour text output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
 
 /// Reads and grades one answer, the way a batch grades each of its files: the rubric is
 /// the one named, else the front matter's `rubric:`; `auto` picks one from the question.
@@ -19,7 +27,7 @@ pub(crate) fn grade_path(
     max_bytes: usize,
     input: &InputArgs,
     rubrics: &Rubrics,
-) -> Result<Grade, String> {
+) -> Result<Grade, CliError> {
     let name = path.display().to_string();
     let text = read_text(path, max_bytes)?;
     let settings = Settings {
@@ -28,49 +36,41 @@ pub(crate) fn grade_path(
         max_bytes,
         parse: input.options(),
     };
-    let mut grade = grade_decoded(&text, &settings).map_err(|e| match e {
-        // The rubric's own message already names the rubric file or id.
-        FileError::Rubric(message) => message,
-        other => other.describe(&name),
-    })?;
+    let mut grade = grade_decoded(&text, &settings).map_err(|e| CliError::file(&name, e))?;
     grade.file = Some(name);
     Ok(grade)
 }
 
+/// Reads, decodes and parses an answer; errors name the file and line:column.
+pub(crate) fn load_document(
+    path: &Path,
+    max_bytes: usize,
+    input: &InputArgs,
+) -> Result<Document, CliError> {
+    let text = read_text(path, max_bytes)?;
+    parse_with(&text, &input.options())
+        .map_err(|e| CliError::file(&path.display().to_string(), FileError::Transcript(e)))
+}
+
 /// Reads and decodes an answer from a file or stdin (`-`), the way a batch reads each of
 /// its files; an error names the file and, for a bad byte, its line:column.
-pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, String> {
-    if path == Path::new("-") {
+pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliError> {
+    let (name, bytes) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("<stdin>: {e}"))?;
-        return decode(bytes, max_bytes).map_err(|e| FileError::from(e).describe("<stdin>"));
-    }
-    let name = path.display().to_string();
-    read_answer(path, max_bytes)
+            .map_err(CliError::Stdin)?;
+        ("<stdin>".to_owned(), Ok(bytes))
+    } else {
+        (path.display().to_string(), read_answer(path, max_bytes))
+    };
+    bytes
         .and_then(|bytes| Ok(decode(bytes, max_bytes)?))
-        .map_err(|e| e.describe(&name))
+        .map_err(|source| CliError::File { name, source })
 }
 
-/// A built-in id, or a path to a rubric file when the argument names one.
-pub(crate) fn resolve_rubric(name: &str) -> Result<CompiledRubric, String> {
-    let looks_like_path = name.ends_with(".toml") || name.contains('/') || name.contains('\\');
-    if looks_like_path || (builtin::source(name).is_none() && Path::new(name).is_file()) {
-        let source = std::fs::read_to_string(name).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{name}: no such rubric file"),
-            _ => format!("{name}: {e}"),
-        })?;
-        return grade::rubric::load(&source).map_err(|e| rubric_message(name, &e));
-    }
-    builtin::load_builtin(name).map_err(|e| rubric_message(name, &e))
-}
-
-pub(crate) fn rubric_message(origin: &str, error: &RubricError) -> String {
-    error.describe(Some(origin))
-}
-
+/// Whether text output is coloured.
 pub(crate) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -83,7 +83,7 @@ pub(crate) fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// Writes to stdout; a closed pipe (`grade … | head`) is not an error.
-pub(crate) fn write_stdout(text: &str) -> Result<(), String> {
+pub(crate) fn write_stdout(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -91,6 +91,6 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), String> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("writing output: {e}")),
+        Err(e) => Err(CliError::Write(e)),
     }
 }

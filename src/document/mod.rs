@@ -45,6 +45,16 @@ pub enum InputForm {
 }
 
 impl InputForm {
+    /// Every form, in the order `--input-format` lists them.
+    pub const ALL: [InputForm; 6] = [
+        InputForm::Text,
+        InputForm::Markdown,
+        InputForm::Speakers,
+        InputForm::Srt,
+        InputForm::Vtt,
+        InputForm::Otter,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             InputForm::Text => "text",
@@ -58,6 +68,11 @@ impl InputForm {
 
     pub fn is_transcript(self) -> bool {
         !matches!(self, InputForm::Text | InputForm::Markdown)
+    }
+
+    /// The form named `name` (as [`InputForm::name`] spells it).
+    pub fn from_name(name: &str) -> Option<InputForm> {
+        InputForm::ALL.into_iter().find(|form| form.name() == name)
     }
 }
 

@@ -3,7 +3,7 @@
 //! files finish so that the reports are never all held at once.
 
 use super::{BatchRenderer, ErrorRecord, pretty_indented};
-use crate::batch::{FileReport, Summary};
+use crate::cohort::{FileReport, Summary};
 use crate::scoring::Grade;
 
 pub const BATCH_SCHEMA: &str = "grade-batch/1";

@@ -3,7 +3,7 @@
 //! criterion's mean, weakest first — and the bounds that broke.
 
 use super::{BatchRenderer, number};
-use crate::batch::{Row, Summary};
+use crate::cohort::{Row, Summary};
 use std::fmt::Write;
 
 pub struct TextSummary {
@@ -85,13 +85,12 @@ impl BatchRenderer for TextSummary {
                 .criteria
                 .iter()
                 .any(|c| c.rubric != cohort.criteria[0].rubric);
-            let label = |c: &crate::batch::summary::CriterionMean| match several_rubrics {
+            let label = |c: &crate::cohort::CriterionMean| match several_rubrics {
                 true => format!("{}/{}", c.rubric, c.id),
                 false => c.id.clone(),
             };
-            let points = |c: &crate::batch::summary::CriterionMean| {
-                format!("{}/{}", number(c.mean), number(c.max))
-            };
+            let points =
+                |c: &crate::cohort::CriterionMean| format!("{}/{}", number(c.mean), number(c.max));
             let width = cohort
                 .criteria
                 .iter()

@@ -2,20 +2,11 @@
 //! not kept), then count, mean, median, min and max, files per band and each criterion's
 //! mean, weakest first. Computed here so that renderers only lay it out.
 
-use super::{FileError, Violation};
+use super::{FileReport, Violation};
 use crate::scoring::{Grade, round1, round2};
 use crate::span::LineCol;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One file of a batch, as a renderer receives it while the batch runs.
-#[derive(Clone, Copy, Debug)]
-pub struct FileReport<'a> {
-    pub name: &'a str,
-    pub outcome: Result<&'a Grade, &'a FileError>,
-    /// The bounds the grade broke (empty for a file that was not graded).
-    pub violations: &'a [Violation],
-}
 
 /// What the batch keeps of one file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -314,6 +305,7 @@ impl SummaryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cohort::FileError;
     use crate::rubric::builtin::load_builtin;
 
     fn summarise(texts: &[&str]) -> Summary {

@@ -1,0 +1,153 @@
+//! `--stdin-jsonl` records: one JSON object `{"id", "text", "rubric"}` per input line, and
+//! the one output line each becomes (a report, or an error that echoes the id as given).
+
+use super::{RubricChoice, Settings, grade_decoded};
+use crate::cohort::FileError;
+use crate::report::jsonl::{StdinError, StdinReport, line};
+use serde::{Deserialize, Deserializer, de::Error as _};
+use serde_json::Value;
+
+/// One input record.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Echoed back as given, with its JSON type; null when absent.
+    #[serde(default)]
+    pub id: Value,
+    /// The answer.
+    #[serde(default, deserialize_with = "text")]
+    pub text: Option<String>,
+    /// A built-in id, a rubric path or `auto`; else the run's `--rubric`.
+    #[serde(default, deserialize_with = "rubric")]
+    pub rubric: Option<String>,
+}
+
+/// Only the id of a record that is not valid, so that its error line still carries it.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Value,
+}
+
+fn string_or_null<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    message: &'static str,
+) -> Result<Option<String>, D::Error> {
+    match Option::<Value>::deserialize(deserializer)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(D::Error::custom(message)),
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    string_or_null(deserializer, NO_TEXT)
+}
+
+fn rubric<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    string_or_null(deserializer, "`rubric` must be a string")
+}
+
+const NO_TEXT: &str = "the record has no `text` string";
+const NOT_AN_OBJECT: &str = "a record is a JSON object {\"id\", \"text\", \"rubric\"}";
+
+/// The error line for input line `number`, which was over the size limit.
+pub fn too_long(number: usize) -> String {
+    line(&StdinError {
+        id: &Value::Null,
+        line: number,
+        error: "the record is over the size limit; raise it with --max-bytes",
+    })
+}
+
+/// One input line (`number`, 1-based) to one output line, empty for a blank input line.
+/// `settings.rubric` grades records that name no rubric.
+pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String {
+    let fail = |id: &Value, message: &str| {
+        line(&StdinError {
+            id,
+            line: number,
+            error: message,
+        })
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return fail(&Value::Null, "the record is not valid UTF-8");
+    };
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let parsed = serde_json::from_str::<Record>(text);
+    // serde reads a struct from an array too; a record is an object only.
+    let object = text.trim_start().starts_with('{');
+    let record: Record = match parsed {
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return fail(&Value::Null, &format!("not a JSON record: {e}"));
+        }
+        _ if !object => return fail(&Value::Null, NOT_AN_OBJECT),
+        Ok(record) => record,
+        Err(e) => {
+            let id = serde_json::from_str::<IdOnly>(text).map_or(Value::Null, |r| r.id);
+            let message = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            return fail(&id, message.strip_suffix(&at).unwrap_or(&message));
+        }
+    };
+    let Some(answer) = record.text else {
+        return fail(&record.id, NO_TEXT);
+    };
+    let settings = Settings {
+        rubric: match record.rubric {
+            Some(name) => RubricChoice::from_option(Some(&name)),
+            None => settings.rubric.clone(),
+        },
+        rubrics: settings.rubrics,
+        max_bytes: settings.max_bytes,
+        parse: settings.parse.clone(),
+    };
+    let graded = crate::decode(answer.into_bytes(), settings.max_bytes)
+        .map_err(FileError::from)
+        .and_then(|text| grade_decoded(&text, &settings));
+    match graded {
+        Ok(report) => line(&StdinReport {
+            id: &record.id,
+            report: &report,
+        }),
+        Err(error) => fail(&record.id, &error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::Rubrics;
+
+    fn run(record: &str) -> Value {
+        let rubrics = Rubrics::default();
+        let settings = Settings {
+            rubric: RubricChoice::FrontMatter,
+            rubrics: &rubrics,
+            max_bytes: 10_000,
+            parse: Default::default(),
+        };
+        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings)).unwrap()
+    }
+
+    #[test]
+    fn a_bad_record_keeps_its_id() {
+        let out = run(r#"{"id": [1], "text": 5}"#);
+        assert_eq!(out["id"], serde_json::json!([1]));
+        assert_eq!(out["error"], NO_TEXT);
+        let out = run(r#"{"id": "r", "text": "x", "rubric": 2}"#);
+        assert_eq!(out["error"], "`rubric` must be a string");
+        let out = run(r#"{"id": "u", "text": "x", "score": 1}"#);
+        assert_eq!(out["id"], "u");
+        assert!(
+            out["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("unknown field `score`")
+        );
+        assert_eq!(out["line"], 3);
+    }
+}
