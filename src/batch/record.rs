@@ -6,6 +6,57 @@ use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
 use serde::{Deserialize, Deserializer, de::Error as _};
 use serde_json::Value;
+use std::io::{BufRead, BufReader, Read};
+
+/// One input line: its 1-based number, and its bytes (`None` when it was over the limit
+/// and skipped).
+pub type Line = (usize, Option<Vec<u8>>);
+
+/// Input lines read a step at a time, each bounded so that no line is held whole when it
+/// is over the size limit.
+pub struct Lines<R> {
+    reader: BufReader<R>,
+    limit: u64,
+    number: usize,
+}
+
+impl<R: Read> Lines<R> {
+    /// Lines of `reader` for records of answers up to `max_bytes`.
+    pub fn new(reader: R, max_bytes: usize) -> Self {
+        let reader = BufReader::new(reader);
+        // A JSON string may spell a character in up to six bytes (`\u00e9`).
+        let limit = max_bytes as u64 * 6 + 4096;
+        Lines {
+            reader,
+            limit,
+            number: 0,
+        }
+    }
+
+    /// Up to `step` lines, fewer when no more input is waiting (so that replies never
+    /// wait on input), and whether the input ended.
+    pub fn step(&mut self, step: usize) -> std::io::Result<(Vec<Line>, bool)> {
+        let mut lines = Vec::new();
+        while lines.len() < step {
+            let mut bytes = Vec::new();
+            let read = Read::take(&mut self.reader, self.limit).read_until(b'\n', &mut bytes)?;
+            if read == 0 {
+                return Ok((lines, true));
+            }
+            self.number += 1;
+            if read as u64 == self.limit && !bytes.ends_with(b"\n") {
+                skip_line(&mut self.reader)?;
+                lines.push((self.number, None));
+            } else {
+                lines.push((self.number, Some(bytes)));
+            }
+            if self.reader.buffer().is_empty() {
+                break;
+            }
+        }
+        Ok((lines, false))
+    }
+}
 
 /// One input record.
 #[derive(Debug, Deserialize)]
@@ -51,8 +102,36 @@ fn rubric<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, 
 const NO_TEXT: &str = "the record has no `text` string";
 const NOT_AN_OBJECT: &str = "a record is a JSON object {\"id\", \"text\", \"rubric\"}";
 
+/// Discards the rest of an over-long line.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                reader.consume(all);
+            }
+        }
+    }
+}
+
+/// The output line of one input line: its report or error, empty for a blank line.
+pub fn grade_line((number, bytes): Line, settings: &Settings) -> String {
+    match bytes {
+        Some(bytes) => grade_record(number, &bytes, settings),
+        None => too_long(number),
+    }
+}
+
 /// The error line for input line `number`, which was over the size limit.
-pub fn too_long(number: usize) -> String {
+fn too_long(number: usize) -> String {
     line(&StdinError {
         id: &Value::Null,
         line: number,

@@ -10,7 +10,7 @@ use grade::batch::{
     self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings,
     bounds::parse_criterion_bound,
 };
-use grade::cohort::{FileReport, Summary, SummaryBuilder, Violation};
+use grade::cohort::{FileReport, Summary, Violation};
 use grade::report::BatchRenderer;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -86,28 +86,13 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let filter = AnswerFilter::new(&cli.batch.glob)?;
     let bounds = cli.batch.bounds()?;
     let rubrics = Rubrics::default();
-    let choice = RubricChoice::from_option(cli.rubric.as_deref());
-    if let RubricChoice::Named(name) = &choice {
-        // A wrong --rubric is the run's error, found before any file is read.
-        let rubric = rubrics.get(name).map_err(CliError::Rubric)?;
-        bounds
-            .check_rubric(&rubric)
-            .map_err(|source| CliError::Bound {
-                flag: "--fail-under-criterion",
-                source,
-            })?;
-    }
-    let entries = batch::walk(&cli.files, &filter);
-    if entries.is_empty() {
-        let paths: Vec<String> = cli.files.iter().map(|p| p.display().to_string()).collect();
-        return Err(CliError::NoAnswerFiles(paths.join(", ")));
-    }
     let settings = Settings {
-        rubric: choice,
+        rubric: RubricChoice::from_option(cli.rubric.as_deref()),
         rubrics: &rubrics,
         max_bytes: cli.limit.max_bytes,
         parse: cli.input.options(),
     };
+    let entries = batch::plan(&cli.files, &filter, &settings, &bounds)?;
     let mut renderer = cli.format.batch_renderer(use_color(cli.color));
     let threads = cli.batch.jobs.threads();
     let summary = grade_and_render(entries, &settings, &bounds, threads, renderer.as_mut())?;
@@ -127,49 +112,33 @@ pub(crate) fn grade_and_render(
     renderer: &mut (dyn BatchRenderer + Send),
 ) -> Result<Summary, CliError> {
     let progress = progress_bar(entries.len());
-    let mut summary = SummaryBuilder::new(renderer.needs_rows());
-    let mut written = write_stdout(&renderer.begin());
-    batch::with_threads(threads, || {
-        batch::grade_entries(entries, settings, |graded| {
-            let (outcome, violations) = match graded.outcome.and_then(|grade| {
-                let violations = bounds.check(&grade)?;
-                Ok((grade, violations))
-            }) {
-                Ok((grade, violations)) => (Ok(grade), violations),
-                Err(error) => (Err(error), Vec::new()),
-            };
-            let report = FileReport {
-                name: &graded.name,
-                outcome: outcome.as_ref(),
-                violations: &violations,
-            };
-            if let Err(error) = &outcome {
-                let line = format!("error: {}", error.describe(&graded.name));
-                match &progress {
-                    Some(bar) => bar.suspend(|| eprintln!("{line}")),
-                    None => eprintln!("{line}"),
-                }
+    let mut written = Ok(());
+    let write = |text: String| {
+        if written.is_ok() {
+            written = write_stdout(&text);
+        }
+    };
+    let seen = |report: &FileReport| {
+        if let Err(error) = report.outcome {
+            let line = format!("error: {}", error.describe(report.name));
+            match &progress {
+                Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                None => eprintln!("{line}"),
             }
-            if written.is_ok() {
-                written = write_stdout(&renderer.file(&report));
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+            // Cleared before the summary is written below it.
+            if Some(bar.position()) == bar.length() {
+                bar.finish_and_clear();
             }
-            summary.add(&report);
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
-        })
+        }
+    };
+    let summary = batch::with_threads(threads, || {
+        batch::render_entries(entries, settings, bounds, renderer, write, seen)
     })
-    .map_err(|source| CliError::Threads {
-        what: format!("{threads} threads"),
-        source,
-    })?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    let summary = summary.finish();
-    written?;
-    write_stdout(&renderer.finish(&summary))?;
-    Ok(summary)
+    .map_err(|e| CliError::Threads(format!("{threads} threads"), e))?;
+    written.map(|()| summary)
 }
 
 /// A bar on stderr for a long batch, only when stderr is a terminal, so that it never

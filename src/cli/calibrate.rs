@@ -19,10 +19,7 @@ pub(crate) fn run(
     output: &DocumentOutput,
 ) -> Result<ExitCode, CliError> {
     let name = labels_path.display().to_string();
-    let fail = |source| CliError::Calibrate {
-        name: name.clone(),
-        source,
-    };
+    let fail = |e| CliError::Calibrate(name.clone(), e);
     let labels = read_labels(labels_path).map_err(fail)?;
     let base = labels_path.parent().unwrap_or(Path::new("."));
     let rubrics = Rubrics::default();

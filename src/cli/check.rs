@@ -9,7 +9,7 @@ use super::error::CliError;
 use super::io::write_stdout;
 use grade::batch::{Rubrics, Settings};
 use grade::config::Config;
-use grade::report::verdicts::Verdicts;
+use grade::report::verdicts::{Tally, Verdicts};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,23 +42,19 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     let config = match &args.config {
         Some(path) => Config::from_file(path, &rubrics)?,
         None => {
-            let cwd = std::env::current_dir().map_err(CliError::CurrentDir)?;
+            let cwd = std::env::current_dir().map_err(|e| CliError::Io("current folder", e))?;
             Config::from_dir(&cwd, &rubrics)?
         }
     };
-    let (mut files, mut failed, mut out_of_bounds, mut empty_checks) = (0, 0, 0, 0);
+    let (mut tally, mut empty_checks) = (Tally::default(), 0);
     for (check, entries) in config.entries()? {
-        write_stdout(&format!(
-            "{}: {}\n",
-            check.title,
-            count(entries.len(), "file", "files")
-        ))?;
+        write_stdout(&tally.heading(&check.title, entries.len()))?;
         if entries.is_empty() {
+            let globs = check.globs.join(", ");
+            let folder = config.folder.display();
             eprintln!(
-                "error: {}: `files` ({}) match no file under {}",
-                check.title,
-                check.globs.join(", "),
-                config.folder.display()
+                "error: {}: `files` ({globs}) match no file under {folder}",
+                check.title
             );
             empty_checks += 1;
             continue;
@@ -70,29 +66,18 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
             parse: Default::default(),
         };
         let threads = args.jobs.threads();
-        let summary = grade_and_render(entries, &settings, &check.bounds, threads, &mut Verdicts)?;
-        files += summary.cohort.files;
-        failed += summary.cohort.failed;
-        out_of_bounds += summary.cohort.out_of_bounds;
+        tally.add(&grade_and_render(
+            entries,
+            &settings,
+            &check.bounds,
+            threads,
+            &mut Verdicts,
+        )?);
     }
-    let ok = files - failed - out_of_bounds;
-    let mut tally = format!(
-        "\n{} in {}: {ok} within bounds, {out_of_bounds} out of bounds",
-        count(files, "file", "files"),
-        count(config.checks.len(), "check", "checks")
-    );
-    if failed > 0 {
-        tally.push_str(&format!(", {failed} could not be graded"));
-    }
-    tally.push('\n');
-    write_stdout(&tally)?;
+    write_stdout(&tally.finish())?;
     if empty_checks > 0 {
         return Ok(ExitCode::from(EXIT_ERROR));
     }
+    let (failed, out_of_bounds) = tally.counts();
     Ok(exit_code(failed, out_of_bounds))
-}
-
-/// `1 file`, `2 files`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

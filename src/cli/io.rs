@@ -3,20 +3,13 @@
 
 use super::args::InputArgs;
 use super::error::CliError;
+use clap::ColorChoice;
 use grade::batch::{RubricChoice, Rubrics, Settings, grade_decoded, read_answer};
 use grade::cohort::FileError;
 use grade::document::{Document, parse_with};
 use grade::{Grade, decode};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
-
-/// When to colour text output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
 
 /// Reads and grades one answer, the way a batch grades each of its files: the rubric is
 /// the one named, else the front matter's `rubric:`; `auto` picks one from the question.
@@ -60,14 +53,14 @@ pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliErro
         std::io::stdin()
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(CliError::Stdin)?;
+            .map_err(|e| CliError::Io("<stdin>", e))?;
         ("<stdin>".to_owned(), Ok(bytes))
     } else {
         (path.display().to_string(), read_answer(path, max_bytes))
     };
     bytes
         .and_then(|bytes| Ok(decode(bytes, max_bytes)?))
-        .map_err(|source| CliError::File { name, source })
+        .map_err(|e| CliError::File(name, e))
 }
 
 /// Whether text output is coloured.
@@ -91,6 +84,6 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), CliError> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError::Write(e)),
+        Err(e) => Err(CliError::Io("writing output", e)),
     }
 }

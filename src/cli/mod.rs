@@ -13,11 +13,12 @@ mod pipe;
 mod rubrics;
 
 use args::{DocumentOutput, InputArgs, Limit, format_parser};
+use clap::ColorChoice;
 use clap::{Parser, Subcommand};
 use error::CliError;
 use grade::batch::Rubrics;
 use grade::report::Format;
-use io::{ColorChoice, grade_path, use_color, write_stdout};
+use io::{grade_path, use_color, write_stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -147,10 +148,9 @@ fn run_grade(cli: &Cli) -> Result<ExitCode, CliError> {
     )?;
     let name = path.display().to_string();
     let bounds = cli.batch.bounds()?;
-    let violations = bounds.check(&grade).map_err(|source| CliError::File {
-        name: name.clone(),
-        source,
-    })?;
+    let violations = bounds
+        .check(&grade)
+        .map_err(|e| CliError::File(name.clone(), e))?;
     write_stdout(&cli.format.render_grade(&grade, use_color(cli.color)))?;
     batch::report_violations(&name, &violations);
     Ok(batch::exit_code(0, violations.len()))

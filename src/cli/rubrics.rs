@@ -5,6 +5,7 @@ use super::error::CliError;
 use super::io::write_stdout;
 use clap::Subcommand;
 use grade::batch::Rubrics;
+use grade::report::{rubric_list, text};
 use grade::rubric::builtin;
 use grade::scoring::examples;
 use std::process::ExitCode;
@@ -31,38 +32,23 @@ pub(crate) enum RubricsAction {
 /// Runs one action.
 pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
     let rubrics = Rubrics::default();
-    match action {
+    let get = |name: &str| rubrics.get(name).map_err(CliError::Rubric);
+    let output = match action {
         RubricsAction::List => {
-            let mut out = String::new();
-            for id in builtin::ids() {
-                let rubric = rubrics.get(id).map_err(CliError::Rubric)?;
-                out.push_str(&format!(
-                    "{:<20} {:<32} {} criteria\n",
-                    rubric.id,
-                    rubric.title,
-                    rubric.criteria.len()
-                ));
-            }
-            write_stdout(&out)?;
+            let all = builtin::ids().map(get).collect::<Result<Vec<_>, _>>()?;
+            rubric_list::render_list(all.iter().map(|r| r.as_ref()))
         }
-        RubricsAction::Schema => write_stdout(grade::rubric::SCHEMA)?,
-        RubricsAction::Show { rubric } => {
-            let compiled = rubrics.get(rubric).map_err(CliError::Rubric)?;
-            write_stdout(&grade::report::text::render_rubric(&compiled))?;
-        }
+        RubricsAction::Schema => grade::rubric::SCHEMA.to_owned(),
+        RubricsAction::Show { rubric } => text::render_rubric(&*get(rubric)?),
         RubricsAction::Check { rubric } => {
-            let compiled = rubrics.get(rubric).map_err(CliError::Rubric)?;
-            let (failures, ran) = examples::check(&compiled);
-            if !failures.is_empty() {
-                let mut out = format!("{rubric}: {} of {ran} examples failed\n", failures.len());
-                for failure in &failures {
-                    out.push_str(&format!("  {failure}\n"));
-                }
-                write_stdout(&out)?;
-                return Ok(ExitCode::from(EXIT_ERROR));
-            }
-            write_stdout(&format!("{rubric}: ok ({ran} examples passed)\n"))?;
+            let (failures, ran) = examples::check(&*get(rubric)?);
+            write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
+            return Ok(match failures.is_empty() {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(EXIT_ERROR),
+            });
         }
-    }
+    };
+    write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)
 }

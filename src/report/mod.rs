@@ -15,6 +15,7 @@ pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod markdown;
+pub mod rubric_list;
 pub mod sarif;
 pub mod text;
 pub mod text_summary;

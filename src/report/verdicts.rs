@@ -34,3 +34,53 @@ impl BatchRenderer for Verdicts {
         String::new()
     }
 }
+
+/// The running count of a `grade check` over all its checks.
+#[derive(Debug, Default)]
+pub struct Tally {
+    checks: usize,
+    files: usize,
+    failed: usize,
+    out_of_bounds: usize,
+}
+
+impl Tally {
+    /// A check's heading, `check `NAME`: 3 files`, counted as one more check.
+    pub fn heading(&mut self, title: &str, files: usize) -> String {
+        self.checks += 1;
+        format!("{title}: {}\n", count(files, "file", "files"))
+    }
+
+    /// Counts a check's files.
+    pub fn add(&mut self, summary: &Summary) {
+        self.files += summary.cohort.files;
+        self.failed += summary.cohort.failed;
+        self.out_of_bounds += summary.cohort.out_of_bounds;
+    }
+
+    /// (files that could not be graded, files out of bounds).
+    pub fn counts(&self) -> (usize, usize) {
+        (self.failed, self.out_of_bounds)
+    }
+
+    /// The last lines: files and checks, how many within bounds, out of bounds, failed.
+    pub fn finish(&self) -> String {
+        let ok = self.files - self.failed - self.out_of_bounds;
+        let mut tally = format!(
+            "\n{} in {}: {ok} within bounds, {} out of bounds",
+            count(self.files, "file", "files"),
+            count(self.checks, "check", "checks"),
+            self.out_of_bounds
+        );
+        if self.failed > 0 {
+            tally.push_str(&format!(", {} could not be graded", self.failed));
+        }
+        tally.push('\n');
+        tally
+    }
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
