@@ -111,11 +111,32 @@ impl<'a> Rubrics<'a> {
 
 /// What a batch grades with.
 pub struct Settings<'a> {
+    /// Which rubric grades each file.
     pub rubric: RubricChoice,
+    /// Where compiled rubrics are kept.
     pub rubrics: &'a Rubrics<'a>,
+    /// Files over this many bytes are refused.
     pub max_bytes: usize,
     /// The answer's form and, in a transcript, whose words to grade.
     pub parse: ParseOptions,
+}
+
+impl<'a> Settings<'a> {
+    /// `rubric` as `--rubric` gives it (a name, `auto`, or none: the front matter's), with
+    /// the form of each answer detected.
+    pub fn new(rubric: Option<&str>, rubrics: &'a Rubrics<'a>, max_bytes: usize) -> Self {
+        Settings {
+            rubric: RubricChoice::from_option(rubric),
+            rubrics,
+            max_bytes,
+            parse: ParseOptions::default(),
+        }
+    }
+
+    /// The same settings, reading answers with `parse`.
+    pub fn with_parse(self, parse: ParseOptions) -> Self {
+        Settings { parse, ..self }
+    }
 }
 
 /// Reads one answer file, refusing folders and files over the limit before reading them.

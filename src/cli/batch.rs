@@ -7,8 +7,7 @@ use super::error::CliError;
 use super::io::{use_color, write_stdout};
 use super::{Cli, EXIT_ERROR};
 use grade::batch::{
-    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings,
-    bounds::parse_criterion_bound,
+    self, AnswerFilter, Bounds, Entry, Rubrics, Settings, bounds::parse_criterion_bound,
 };
 use grade::cohort::{FileReport, Summary, Violation};
 use grade::report::BatchRenderer;
@@ -86,12 +85,7 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let filter = AnswerFilter::new(&cli.batch.glob)?;
     let bounds = cli.batch.bounds()?;
     let rubrics = Rubrics::default();
-    let settings = Settings {
-        rubric: RubricChoice::from_option(cli.rubric.as_deref()),
-        rubrics: &rubrics,
-        max_bytes: cli.limit.max_bytes,
-        parse: cli.input.options(),
-    };
+    let settings = cli.settings(&rubrics);
     let entries = batch::plan(&cli.files, &filter, &settings, &bounds)?;
     let mut renderer = cli.format.batch_renderer(use_color(cli.color));
     let threads = cli.batch.jobs.threads();

@@ -61,9 +61,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
         }
         let settings = Settings {
             rubric: check.rubric.clone(),
-            rubrics: &rubrics,
-            max_bytes: args.limit.max_bytes,
-            parse: Default::default(),
+            ..Settings::new(None, &rubrics, args.limit.max_bytes)
         };
         let threads = args.jobs.threads();
         tally.add(&grade_and_render(

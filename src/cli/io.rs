@@ -4,32 +4,18 @@
 use super::args::InputArgs;
 use super::error::CliError;
 use clap::ColorChoice;
-use grade::batch::{RubricChoice, Rubrics, Settings, grade_decoded, read_answer};
+use grade::batch::{Settings, grade_decoded, read_answer};
 use grade::cohort::FileError;
 use grade::document::{Document, parse_with};
 use grade::{Grade, decode};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
-/// Reads and grades one answer, the way a batch grades each of its files: the rubric is
-/// the one named, else the front matter's `rubric:`; `auto` picks one from the question.
-/// `rubrics` keeps each compiled rubric for the rest of the run.
-pub(crate) fn grade_path(
-    path: &Path,
-    rubric: Option<&str>,
-    max_bytes: usize,
-    input: &InputArgs,
-    rubrics: &Rubrics,
-) -> Result<Grade, CliError> {
+/// Reads and grades one answer (a path or `-`), the way a batch grades each of its files.
+pub(crate) fn grade_path(path: &Path, settings: &Settings) -> Result<Grade, CliError> {
     let name = path.display().to_string();
-    let text = read_text(path, max_bytes)?;
-    let settings = Settings {
-        rubric: RubricChoice::from_option(rubric),
-        rubrics,
-        max_bytes,
-        parse: input.options(),
-    };
-    let mut grade = grade_decoded(&text, &settings).map_err(|e| CliError::file(&name, e))?;
+    let text = read_text(path, settings.max_bytes)?;
+    let mut grade = grade_decoded(&text, settings).map_err(|e| CliError::file(&name, e))?;
     grade.file = Some(name);
     Ok(grade)
 }

@@ -1,22 +1,20 @@
 //! Command line: argument parsing, choosing the rubric and renderer, and exit codes (0
 //! graded, 1 a bound failed, 2 could not grade). No grading logic: that is the library's.
 
-mod analyze;
 mod args;
 mod batch;
-mod calibrate;
 mod check;
-mod compare;
+mod documents;
 mod error;
 mod io;
 mod pipe;
 mod rubrics;
 
-use args::{DocumentOutput, InputArgs, Limit, format_parser};
+use args::{InputArgs, Limit, format_parser};
 use clap::ColorChoice;
 use clap::{Parser, Subcommand};
 use error::CliError;
-use grade::batch::Rubrics;
+use grade::batch::{Rubrics, Settings};
 use grade::report::Format;
 use io::{grade_path, use_color, write_stdout};
 use std::path::PathBuf;
@@ -71,7 +69,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Text and delivery statistics of an answer or transcript, without a rubric.
-    Analyze(analyze::AnalyzeArgs),
+    Analyze(documents::AnalyzeArgs),
     /// Grade the sample answers that grade.toml lists and check their bounds (for CI).
     Check(check::CheckArgs),
     /// List, show or check rubrics.
@@ -84,24 +82,9 @@ enum Command {
     /// LABELS is a CSV with a header `file,score[,rubric][,<criterion id>…]`: one answer per
     /// row, its human score as an integer on any scale, optionally its rubric and a human
     /// score per criterion. Paths are relative to the CSV's folder.
-    Calibrate {
-        labels: PathBuf,
-        /// The rubric for rows without a `rubric` column (else their front matter's).
-        #[arg(long, short)]
-        rubric: Option<String>,
-        #[command(flatten)]
-        output: DocumentOutput,
-    },
+    Calibrate(documents::CalibrateArgs),
     /// Show what a rewrite changed: scores, evidence gained and lost, mistakes and flags.
-    Compare {
-        before: PathBuf,
-        after: PathBuf,
-        /// A built-in id, a rubric .toml, or `auto`; else the first draft's front matter.
-        #[arg(long, short)]
-        rubric: Option<String>,
-        #[command(flatten)]
-        output: DocumentOutput,
-    },
+    Compare(documents::CompareArgs),
 }
 
 /// Parses the arguments, runs the command, and prints its error in the one place errors
@@ -110,18 +93,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rubrics { action }) => rubrics::run(action),
-        Some(Command::Calibrate {
-            labels,
-            rubric,
-            output,
-        }) => calibrate::run(labels, rubric.as_deref(), output),
-        Some(Command::Compare {
-            before,
-            after,
-            rubric,
-            output,
-        }) => compare::run(before, after, rubric.as_deref(), output),
-        Some(Command::Analyze(args)) => analyze::run(args),
+        Some(Command::Calibrate(args)) => documents::calibrate(args),
+        Some(Command::Compare(args)) => documents::compare(args),
+        Some(Command::Analyze(args)) => documents::analyze(args),
         Some(Command::Check(args)) => check::run(args),
         None if cli.batch.stdin_jsonl => pipe::run(&cli),
         None if batch::is_batch(&cli) => batch::run(&cli),
@@ -133,19 +107,21 @@ pub fn run() -> ExitCode {
     })
 }
 
+impl Cli {
+    /// How the answers named on the command line are graded.
+    fn settings<'a>(&self, rubrics: &'a Rubrics<'a>) -> Settings<'a> {
+        Settings::new(self.rubric.as_deref(), rubrics, self.limit.max_bytes)
+            .with_parse(self.input.options())
+    }
+}
+
 /// One answer's full report.
 fn run_grade(cli: &Cli) -> Result<ExitCode, CliError> {
     let Some(path) = cli.files.first() else {
         return Err(CliError::NoAnswer);
     };
     let rubrics = Rubrics::default();
-    let grade = grade_path(
-        path,
-        cli.rubric.as_deref(),
-        cli.limit.max_bytes,
-        &cli.input,
-        &rubrics,
-    )?;
+    let grade = grade_path(path, &cli.settings(&rubrics))?;
     let name = path.display().to_string();
     let bounds = cli.batch.bounds()?;
     let violations = bounds

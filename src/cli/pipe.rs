@@ -7,7 +7,7 @@ use super::Cli;
 use super::error::CliError;
 use super::io::write_stdout;
 use grade::batch::record::{Lines, grade_line};
-use grade::batch::{self, RubricChoice, Rubrics, Settings};
+use grade::batch::{self, Rubrics};
 use std::process::ExitCode;
 
 /// Records graded per parallel step and thread, when input arrives faster than it is
@@ -20,12 +20,7 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     if let Some(name) = cli.rubric.as_deref().filter(|n| *n != "auto") {
         rubrics.get(name).map_err(CliError::Rubric)?;
     }
-    let settings = Settings {
-        rubric: RubricChoice::from_option(cli.rubric.as_deref()),
-        rubrics: &rubrics,
-        max_bytes: cli.limit.max_bytes,
-        parse: cli.input.options(),
-    };
+    let settings = cli.settings(&rubrics);
     let mut lines = Lines::new(std::io::stdin(), cli.limit.max_bytes);
     batch::with_threads(cli.batch.jobs.threads(), || -> Result<(), CliError> {
         let step = rayon::current_num_threads() * RECORDS_PER_THREAD_PER_STEP;
