@@ -2,8 +2,12 @@
 //! and the JSON Schema), discovery upward from a folder, and validation with line:column
 //! errors. The CLI only chooses the file and prints the verdicts.
 
-use crate::batch::{self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, looks_like_path};
+use crate::batch::{
+    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink, looks_like_path,
+    render_entries,
+};
 use crate::cohort::FileError;
+use crate::report::verdicts::{Tally, Verdicts};
 use crate::span::{LineCol, LineIndex};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -255,6 +259,39 @@ impl Config {
                 (check, entries)
             })
             .collect())
+    }
+}
+
+impl Config {
+    /// Grades each check's files, writing a verdict per file and the tally to `sink`; a
+    /// check whose globs match no file is an error on `sink`, counted in the tally.
+    pub fn run(
+        &self,
+        rubrics: &Rubrics,
+        max_bytes: usize,
+        sink: &mut dyn Sink,
+    ) -> Result<Tally, ConfigError> {
+        let mut tally = Tally::default();
+        for (check, entries) in self.entries()? {
+            sink.write(&tally.heading(&check.title, entries.len()));
+            if entries.is_empty() {
+                let (globs, folder) = (check.globs.join(", "), self.folder.display());
+                let title = &check.title;
+                sink.error(&format!(
+                    "{title}: `files` ({globs}) match no file under {folder}"
+                ));
+                tally.add_empty();
+                continue;
+            }
+            let settings = Settings {
+                rubric: check.rubric.clone(),
+                ..Settings::new(None, rubrics, max_bytes)
+            };
+            let summary = render_entries(entries, &settings, &check.bounds, &mut Verdicts, sink);
+            tally.add(&summary);
+        }
+        sink.write(&tally.finish());
+        Ok(tally)
     }
 }
 

@@ -4,22 +4,23 @@
 
 pub mod bounds;
 pub mod record;
+mod run;
 mod walk;
 
 pub use bounds::Bounds;
+pub use run::{BatchError, Sink, plan, render_entries};
 pub use walk::{AnswerFilter, Entry, walk};
 
-use crate::cohort::{FileError, FileReport, Summary, SummaryBuilder};
+use crate::cohort::FileError;
 use crate::document::{ParseOptions, parse_with};
 use crate::error::{DecodeError, RubricError};
-use crate::report::BatchRenderer;
 use crate::rubric::{CompiledRubric, auto, builtin};
 use crate::scoring::Grade;
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// How many files each parallel step grades per thread before results are handed on in
@@ -231,80 +232,6 @@ pub fn grade_entries(
     emit: impl FnMut(Graded),
 ) {
     map_ordered(entries, |entry| grade_entry(entry, settings), emit);
-}
-
-/// Why a batch could not start: found before any file is read.
-#[derive(Debug, thiserror::Error)]
-pub enum BatchError {
-    /// The rubric named for every file could not be loaded.
-    #[error("{0}")]
-    Rubric(FileError),
-    /// `--fail-under-criterion` names a criterion the rubric lacks.
-    #[error("--fail-under-criterion: {0}")]
-    Bound(FileError),
-    /// The paths hold no answer file; the paths as given, comma-separated.
-    #[error(
-        "no answer files in {0}; answers end in .txt, .md, .markdown, .srt or .vtt (choose others with --glob)"
-    )]
-    NoAnswerFiles(String),
-}
-
-/// The entries a batch grades: a rubric named for every file is loaded first (a wrong
-/// one is the run's error), and must have every criterion `bounds` names; then `paths`
-/// are walked for the files `filter` takes.
-pub fn plan(
-    paths: &[PathBuf],
-    filter: &AnswerFilter,
-    settings: &Settings,
-    bounds: &Bounds,
-) -> Result<Vec<Entry>, BatchError> {
-    if let RubricChoice::Named(name) = &settings.rubric {
-        let rubric = settings.rubrics.get(name).map_err(BatchError::Rubric)?;
-        bounds.check_rubric(&rubric).map_err(BatchError::Bound)?;
-    }
-    let entries = walk(paths, filter);
-    if entries.is_empty() {
-        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(BatchError::NoAnswerFiles(paths.join(", ")));
-    }
-    Ok(entries)
-}
-
-/// Grades the entries on the current rayon pool, checks each grade against `bounds`, and
-/// hands `write` the renderer's output in path order: its header, each file, then the
-/// summary. `seen` sees each file's report as it is rendered (for an error line or a
-/// progress bar). Returns the summary.
-pub fn render_entries(
-    entries: impl IntoIterator<Item = Entry>,
-    settings: &Settings,
-    bounds: &Bounds,
-    renderer: &mut dyn BatchRenderer,
-    mut write: impl FnMut(String),
-    mut seen: impl FnMut(&FileReport),
-) -> Summary {
-    let mut summary = SummaryBuilder::new(renderer.needs_rows());
-    write(renderer.begin());
-    grade_entries(entries, settings, |graded| {
-        let checked = graded.outcome.and_then(|grade| {
-            let violations = bounds.check(&grade)?;
-            Ok((grade, violations))
-        });
-        let (outcome, violations) = match checked {
-            Ok((grade, violations)) => (Ok(grade), violations),
-            Err(error) => (Err(error), Vec::new()),
-        };
-        let report = FileReport {
-            name: &graded.name,
-            outcome: outcome.as_ref(),
-            violations: &violations,
-        };
-        seen(&report);
-        write(renderer.file(&report));
-        summary.add(&report);
-    });
-    let summary = summary.finish();
-    write(renderer.finish(&summary));
-    summary
 }
 
 /// Maps items in parallel on the current rayon pool, a bounded step at a time, and hands

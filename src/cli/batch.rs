@@ -4,20 +4,12 @@
 
 use super::args::Jobs;
 use super::error::CliError;
-use super::io::{use_color, write_stdout};
+use super::io::{Terminal, use_color};
 use super::{Cli, EXIT_ERROR};
-use grade::batch::{
-    self, AnswerFilter, Bounds, Entry, Rubrics, Settings, bounds::parse_criterion_bound,
-};
-use grade::cohort::{FileReport, Summary, Violation};
-use grade::report::BatchRenderer;
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use grade::batch::{self, AnswerFilter, Bounds, Rubrics, bounds::parse_criterion_bound};
+use grade::cohort::Violation;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Batches larger than this show a progress bar (on a terminal).
-const PROGRESS_ABOVE: usize = 50;
 
 /// What a batch takes beyond the paths: threads, globs, bounds, `--stdin-jsonl`.
 #[derive(clap::Args, Debug)]
@@ -88,64 +80,31 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let settings = cli.settings(&rubrics);
     let entries = batch::plan(&cli.files, &filter, &settings, &bounds)?;
     let mut renderer = cli.format.batch_renderer(use_color(cli.color));
-    let threads = cli.batch.jobs.threads();
-    let summary = grade_and_render(entries, &settings, &bounds, threads, renderer.as_mut())?;
+    let mut terminal = Terminal::new();
+    let summary = in_threads(cli.batch.jobs, || {
+        batch::render_entries(
+            entries,
+            &settings,
+            &bounds,
+            renderer.as_mut(),
+            &mut terminal,
+        )
+    })?;
+    terminal.written?;
     Ok(exit_code(
         summary.cohort.failed,
         summary.cohort.out_of_bounds,
     ))
 }
 
-/// Grades the entries on `threads` threads and streams the renderer's output to stdout in
-/// path order; each file that could not be graded is also an `error:` line on stderr.
-pub(crate) fn grade_and_render(
-    entries: Vec<Entry>,
-    settings: &Settings,
-    bounds: &Bounds,
-    threads: usize,
-    renderer: &mut (dyn BatchRenderer + Send),
-) -> Result<Summary, CliError> {
-    let progress = progress_bar(entries.len());
-    let mut written = Ok(());
-    let write = |text: String| {
-        if written.is_ok() {
-            written = write_stdout(&text);
-        }
-    };
-    let seen = |report: &FileReport| {
-        if let Err(error) = report.outcome {
-            let line = format!("error: {}", error.describe(report.name));
-            match &progress {
-                Some(bar) => bar.suspend(|| eprintln!("{line}")),
-                None => eprintln!("{line}"),
-            }
-        }
-        if let Some(bar) = &progress {
-            bar.inc(1);
-            // Cleared before the summary is written below it.
-            if Some(bar.position()) == bar.length() {
-                bar.finish_and_clear();
-            }
-        }
-    };
-    let summary = batch::with_threads(threads, || {
-        batch::render_entries(entries, settings, bounds, renderer, write, seen)
-    })
-    .map_err(|e| CliError::Threads(format!("{threads} threads"), e))?;
-    written.map(|()| summary)
-}
-
-/// A bar on stderr for a long batch, only when stderr is a terminal, so that it never
-/// mixes into output that a program reads.
-fn progress_bar(files: usize) -> Option<ProgressBar> {
-    if files <= PROGRESS_ABOVE || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = ProgressBar::new(files as u64);
-    let style = ProgressStyle::with_template("grading {bar:40} {pos}/{len} files, {eta} left")
-        .expect("the template is valid");
-    bar.set_style(style);
-    Some(bar)
+/// Runs `work` on `jobs` threads.
+pub(crate) fn in_threads<R: Send>(
+    jobs: Jobs,
+    work: impl FnOnce() -> R + Send,
+) -> Result<R, CliError> {
+    let threads = jobs.threads();
+    batch::with_threads(threads, work)
+        .map_err(|e| CliError::Threads(format!("{threads} threads"), e))
 }
 
 /// Prints each broken bound on stderr, as `fail: FILE: …`.

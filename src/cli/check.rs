@@ -4,12 +4,11 @@
 
 use super::EXIT_ERROR;
 use super::args::{Jobs, Limit};
-use super::batch::{exit_code, grade_and_render};
+use super::batch::{exit_code, in_threads};
 use super::error::CliError;
-use super::io::write_stdout;
-use grade::batch::{Rubrics, Settings};
+use super::io::{Terminal, write_stdout};
+use grade::batch::Rubrics;
 use grade::config::Config;
-use grade::report::verdicts::{Tally, Verdicts};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,36 +45,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
             Config::from_dir(&cwd, &rubrics)?
         }
     };
-    let (mut tally, mut empty_checks) = (Tally::default(), 0);
-    for (check, entries) in config.entries()? {
-        write_stdout(&tally.heading(&check.title, entries.len()))?;
-        if entries.is_empty() {
-            let globs = check.globs.join(", ");
-            let folder = config.folder.display();
-            eprintln!(
-                "error: {}: `files` ({globs}) match no file under {folder}",
-                check.title
-            );
-            empty_checks += 1;
-            continue;
-        }
-        let settings = Settings {
-            rubric: check.rubric.clone(),
-            ..Settings::new(None, &rubrics, args.limit.max_bytes)
-        };
-        let threads = args.jobs.threads();
-        tally.add(&grade_and_render(
-            entries,
-            &settings,
-            &check.bounds,
-            threads,
-            &mut Verdicts,
-        )?);
-    }
-    write_stdout(&tally.finish())?;
+    let mut terminal = Terminal::new();
+    let tally = in_threads(args.jobs, || {
+        config.run(&rubrics, args.limit.max_bytes, &mut terminal)
+    })??;
+    terminal.written?;
+    let (failed, out_of_bounds, empty_checks) = tally.counts();
     if empty_checks > 0 {
         return Ok(ExitCode::from(EXIT_ERROR));
     }
-    let (failed, out_of_bounds) = tally.counts();
     Ok(exit_code(failed, out_of_bounds))
 }

@@ -4,10 +4,11 @@
 use super::args::InputArgs;
 use super::error::CliError;
 use clap::ColorChoice;
-use grade::batch::{Settings, grade_decoded, read_answer};
+use grade::batch::{Settings, Sink, grade_decoded, read_answer};
 use grade::cohort::FileError;
 use grade::document::{Document, parse_with};
 use grade::{Grade, decode};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -71,5 +72,59 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), CliError> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError::Io("writing output", e)),
+    }
+}
+
+/// Batches larger than this show a progress bar (on a terminal).
+const PROGRESS_ABOVE: usize = 50;
+
+/// A batch's output on stdout, its problems on stderr as `error: …`, and a progress bar on
+/// stderr for a long batch when stderr is a terminal (so that it never mixes into output
+/// that a program reads). The first failed write is kept for the end of the run.
+pub(crate) struct Terminal {
+    progress: Option<ProgressBar>,
+    pub written: Result<(), CliError>,
+}
+
+impl Terminal {
+    /// Nothing written yet.
+    pub(crate) fn new() -> Self {
+        Terminal {
+            progress: None,
+            written: Ok(()),
+        }
+    }
+}
+
+impl Sink for Terminal {
+    fn start(&mut self, files: usize) {
+        self.progress = (files > PROGRESS_ABOVE && std::io::stderr().is_terminal()).then(|| {
+            let template = "grading {bar:40} {pos}/{len} files, {eta} left";
+            let style = ProgressStyle::with_template(template).expect("the template is valid");
+            ProgressBar::new(files as u64).with_style(style)
+        });
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.written.is_ok() {
+            self.written = write_stdout(text);
+        }
+    }
+
+    fn error(&mut self, message: &str) {
+        match &self.progress {
+            Some(bar) => bar.suspend(|| eprintln!("error: {message}")),
+            None => eprintln!("error: {message}"),
+        }
+    }
+
+    fn file_done(&mut self) {
+        if let Some(bar) = &self.progress {
+            bar.inc(1);
+            // Cleared before the summary is written below it.
+            if Some(bar.position()) == bar.length() {
+                bar.finish_and_clear();
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ pub struct Tally {
     files: usize,
     failed: usize,
     out_of_bounds: usize,
+    empty: usize,
 }
 
 impl Tally {
@@ -58,9 +59,14 @@ impl Tally {
         self.out_of_bounds += summary.cohort.out_of_bounds;
     }
 
-    /// (files that could not be graded, files out of bounds).
-    pub fn counts(&self) -> (usize, usize) {
-        (self.failed, self.out_of_bounds)
+    /// Counts a check whose globs matched no file.
+    pub fn add_empty(&mut self) {
+        self.empty += 1;
+    }
+
+    /// (files that could not be graded, files out of bounds, checks that matched none).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.failed, self.out_of_bounds, self.empty)
     }
 
     /// The last lines: files and checks, how many within bounds, out of bounds, failed.
