@@ -8,7 +8,7 @@ mod run;
 mod walk;
 
 pub use bounds::Bounds;
-pub use run::{BatchError, Sink, plan, render_entries};
+pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
 pub use walk::{AnswerFilter, Entry, walk};
 
 use crate::cohort::FileError;

@@ -1,7 +1,7 @@
 //! `--stdin-jsonl` records: one JSON object `{"id", "text", "rubric"}` per input line, and
 //! the one output line each becomes (a report, or an error that echoes the id as given).
 
-use super::{RubricChoice, Settings, grade_decoded};
+use super::{RubricChoice, Settings, Sink, grade_decoded, map_ordered, with_threads};
 use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
 use serde::{Deserialize, Deserializer, de::Error as _};
@@ -10,11 +10,11 @@ use std::io::{BufRead, BufReader, Read};
 
 /// One input line: its 1-based number, and its bytes (`None` when it was over the limit
 /// and skipped).
-pub type Line = (usize, Option<Vec<u8>>);
+type Line = (usize, Option<Vec<u8>>);
 
 /// Input lines read a step at a time, each bounded so that no line is held whole when it
 /// is over the size limit.
-pub struct Lines<R> {
+struct Lines<R> {
     reader: BufReader<R>,
     limit: u64,
     number: usize,
@@ -22,7 +22,7 @@ pub struct Lines<R> {
 
 impl<R: Read> Lines<R> {
     /// Lines of `reader` for records of answers up to `max_bytes`.
-    pub fn new(reader: R, max_bytes: usize) -> Self {
+    fn new(reader: R, max_bytes: usize) -> Self {
         let reader = BufReader::new(reader);
         // A JSON string may spell a character in up to six bytes (`\u00e9`).
         let limit = max_bytes as u64 * 6 + 4096;
@@ -35,7 +35,7 @@ impl<R: Read> Lines<R> {
 
     /// Up to `step` lines, fewer when no more input is waiting (so that replies never
     /// wait on input), and whether the input ended.
-    pub fn step(&mut self, step: usize) -> std::io::Result<(Vec<Line>, bool)> {
+    fn step(&mut self, step: usize) -> std::io::Result<(Vec<Line>, bool)> {
         let mut lines = Vec::new();
         while lines.len() < step {
             let mut bytes = Vec::new();
@@ -102,6 +102,54 @@ fn rubric<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, 
 const NO_TEXT: &str = "the record has no `text` string";
 const NOT_AN_OBJECT: &str = "a record is a JSON object {\"id\", \"text\", \"rubric\"}";
 
+/// Records graded per parallel step and thread, when input arrives faster than it is
+/// graded; a step also ends when no more input is waiting, so replies never wait on input.
+const RECORDS_PER_THREAD_PER_STEP: usize = 32;
+
+/// Why a stream of records stopped before its end.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// The rubric named for records without one could not be loaded.
+    #[error("{0}")]
+    Rubric(FileError),
+    /// The input could not be read.
+    #[error("<stdin>: {0}")]
+    Read(std::io::Error),
+    /// The thread pool would not start.
+    #[error("starting threads: {0}")]
+    Threads(rayon::ThreadPoolBuildError),
+}
+
+/// Grades every record of `input` on `threads` threads (0: one per core), a step at a
+/// time, writing one line per record to `sink` in input order; stops early only when the
+/// input cannot be read or `sink` failed. A rubric named for every record (not `auto`) is
+/// loaded first, so that a wrong one stops the stream before it is read.
+pub fn stream(
+    input: impl Read + Send,
+    settings: &Settings,
+    threads: usize,
+    sink: &mut (dyn Sink + Send),
+) -> Result<(), StreamError> {
+    if let RubricChoice::Named(name) = &settings.rubric {
+        settings.rubrics.get(name).map_err(StreamError::Rubric)?;
+    }
+    let mut lines = Lines::new(input, settings.max_bytes);
+    let work = || -> Result<(), StreamError> {
+        let step = rayon::current_num_threads() * RECORDS_PER_THREAD_PER_STEP;
+        loop {
+            let (records, at_end) = lines.step(step).map_err(StreamError::Read)?;
+            let mut out = String::new();
+            let grade = |line| grade_line(line, settings);
+            map_ordered(records, grade, |text| out.push_str(&text));
+            sink.write(&out);
+            if at_end || sink.failed() {
+                return Ok(());
+            }
+        }
+    };
+    with_threads(threads, work).map_err(StreamError::Threads)?
+}
+
 /// Discards the rest of an over-long line.
 fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
     loop {
@@ -123,7 +171,7 @@ fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
 }
 
 /// The output line of one input line: its report or error, empty for a blank line.
-pub fn grade_line((number, bytes): Line, settings: &Settings) -> String {
+fn grade_line((number, bytes): Line, settings: &Settings) -> String {
     match bytes {
         Some(bytes) => grade_record(number, &bytes, settings),
         None => too_long(number),

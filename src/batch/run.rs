@@ -2,10 +2,12 @@
 //! bounds and feeding a renderer in path order, with the output handed to a [`Sink`] that
 //! the face provides (stdout, stderr, a progress bar).
 
-use super::{AnswerFilter, Bounds, Entry, RubricChoice, Settings, grade_entries, walk};
+use super::{
+    AnswerFilter, Bounds, Entry, RubricChoice, Settings, grade_entries, walk, with_threads,
+};
 use crate::cohort::{FileError, FileReport, Summary, SummaryBuilder};
 use crate::report::BatchRenderer;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Where a batch's output goes; the face decides how it is shown.
 pub trait Sink {
@@ -19,11 +21,29 @@ pub trait Sink {
     fn error(&mut self, message: &str);
     /// After each file.
     fn file_done(&mut self) {}
+    /// Whether output can no longer be written, so that a stream may stop early.
+    fn failed(&self) -> bool {
+        false
+    }
 }
 
 /// Why a batch could not start: found before any file is read.
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
+    /// `-` among the paths.
+    #[error(
+        "`-` (standard input) grades one answer on its own; for many answers on standard input use --stdin-jsonl"
+    )]
+    Stdin,
+    /// A `--glob` that does not parse.
+    #[error("--glob: {0}")]
+    Glob(#[from] globset::Error),
+    /// `--fail-under` or `--fail-above` given NaN or infinity.
+    #[error("{0} takes a number")]
+    NotANumber(&'static str),
+    /// The thread pool would not start.
+    #[error("starting {0} threads: {1}")]
+    Threads(usize, rayon::ThreadPoolBuildError),
     /// The rubric named for every file could not be loaded.
     #[error("{0}")]
     Rubric(FileError),
@@ -35,6 +55,58 @@ pub enum BatchError {
         "no answer files in {0}; answers end in .txt, .md, .markdown, .srt or .vtt (choose others with --glob)"
     )]
     NoAnswerFiles(String),
+}
+
+/// `--fail-under`, `--fail-above` and `--fail-under-criterion` as given; a score that is
+/// not a finite number is an error.
+pub fn bounds_from_flags(
+    min_score: Option<f64>,
+    max_score: Option<f64>,
+    min_criterion: Vec<(String, f64)>,
+) -> Result<Bounds, BatchError> {
+    for (flag, value) in [("--fail-under", min_score), ("--fail-above", max_score)] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            return Err(BatchError::NotANumber(flag));
+        }
+    }
+    Ok(Bounds {
+        min_score,
+        max_score,
+        min_criterion,
+    })
+}
+
+/// A batch as the command line gives it.
+pub struct Run<'a> {
+    /// Files and folders, as given.
+    pub paths: &'a [PathBuf],
+    /// Which files in a folder are answers (empty: the default extensions).
+    pub globs: &'a [String],
+    /// `--fail-under`, `--fail-above`, `--fail-under-criterion`: see [`bounds_from_flags`].
+    pub flags: (Option<f64>, Option<f64>, &'a [(String, f64)]),
+    /// How each file is graded.
+    pub settings: &'a Settings<'a>,
+    /// Threads (0: one per core).
+    pub threads: usize,
+}
+
+impl Run<'_> {
+    /// Checks the run can start ([`plan`]), then grades and renders it on its threads.
+    pub fn render(
+        &self,
+        renderer: &mut (dyn BatchRenderer + Send),
+        sink: &mut (dyn Sink + Send),
+    ) -> Result<Summary, BatchError> {
+        if self.paths.iter().any(|p| p == Path::new("-")) {
+            return Err(BatchError::Stdin);
+        }
+        let filter = AnswerFilter::new(self.globs)?;
+        let (min_score, max_score, min_criterion) = self.flags;
+        let bounds = bounds_from_flags(min_score, max_score, min_criterion.to_vec())?;
+        let entries = plan(self.paths, &filter, self.settings, &bounds)?;
+        let work = || render_entries(entries, self.settings, &bounds, renderer, sink);
+        with_threads(self.threads, work).map_err(|e| BatchError::Threads(self.threads, e))
+    }
 }
 
 /// The entries a batch grades: a rubric named for every file is loaded first (a wrong

@@ -2,10 +2,12 @@
 //! `--jobs`, `--max-bytes`, `--input-format` and `--speaker`, and the `--format` parser
 //! built on the library's [`Format`] list.
 
+use super::error::CliError;
+use super::io::write_stdout;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use grade::document::{InputForm, ParseOptions};
-use grade::report::Format;
+use grade::report::{Format, pretty_json};
 
 /// `--jobs N`.
 #[derive(Args, Debug, Clone, Copy)]
@@ -41,7 +43,6 @@ pub(crate) struct InputArgs {
     /// lines; srt; vtt; otter: speaker and time on one line, the text below).
     #[arg(long, default_value = "auto", value_parser = form_parser())]
     pub input_format: FormChoice,
-
     /// In a transcript, the speaker whose words are graded (default: the one not named
     /// as an interviewer, else the one who speaks the most).
     #[arg(long, value_name = "NAME")]
@@ -86,7 +87,20 @@ pub(crate) struct DocumentOutput {
     /// How to print the result.
     #[arg(long, default_value = "text", value_parser = format_parser(&[Format::Text, Format::Json], false))]
     pub format: Format,
-
     #[command(flatten)]
     pub limit: Limit,
+}
+
+impl DocumentOutput {
+    /// Prints `value` as pretty JSON, or as `text` renders it.
+    pub(crate) fn print<T: serde::Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> Result<(), CliError> {
+        write_stdout(&match self.format {
+            Format::Json => pretty_json(value),
+            _ => text(value),
+        })
+    }
 }

@@ -6,7 +6,7 @@ use super::args::Jobs;
 use super::error::CliError;
 use super::io::{Terminal, use_color};
 use super::{Cli, EXIT_ERROR};
-use grade::batch::{self, AnswerFilter, Bounds, Rubrics, bounds::parse_criterion_bound};
+use grade::batch::{self, BatchError, Bounds, Rubrics, Run, bounds::parse_criterion_bound};
 use grade::cohort::Violation;
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,26 +16,21 @@ use std::process::ExitCode;
 pub(crate) struct BatchArgs {
     #[command(flatten)]
     pub jobs: Jobs,
-
     /// Which files in a folder are answers, as a glob; repeat it to add more. A glob
     /// without `/` matches file names at any depth, one with `/` the path below the folder;
     /// `!GLOB` excludes. Default: *.txt, *.md, *.markdown, *.srt, *.vtt.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
-
     /// Exit 1 when a file scores below SCORE (0–100).
     #[arg(long, value_name = "SCORE")]
     pub fail_under: Option<f64>,
-
     /// Exit 1 when a file scores above SCORE: for bad examples that must stay bad.
     #[arg(long, value_name = "SCORE")]
     pub fail_above: Option<f64>,
-
     /// Exit 1 when a file's criterion ID scores below SCORE points (on that criterion's
     /// own scale, as the report shows it: `3/4`). Repeatable.
     #[arg(long, value_name = "ID=SCORE", value_parser = parse_criterion_bound)]
     pub fail_under_criterion: Vec<(String, f64)>,
-
     /// Read JSON Lines records {"id", "text", "rubric"} from standard input and write one
     /// report per line, in input order: grade as a map stage of a pipeline.
     #[arg(long, conflicts_with_all = ["files", "fail_under", "fail_above", "fail_under_criterion"])]
@@ -44,20 +39,9 @@ pub(crate) struct BatchArgs {
 
 impl BatchArgs {
     /// The bounds the flags set.
-    pub(crate) fn bounds(&self) -> Result<Bounds, CliError> {
-        for (flag, value) in [
-            ("--fail-under", self.fail_under),
-            ("--fail-above", self.fail_above),
-        ] {
-            if value.is_some_and(|v| !v.is_finite()) {
-                return Err(CliError::NotANumber(flag));
-            }
-        }
-        Ok(Bounds {
-            min_score: self.fail_under,
-            max_score: self.fail_above,
-            min_criterion: self.fail_under_criterion.clone(),
-        })
+    pub(crate) fn bounds(&self) -> Result<Bounds, BatchError> {
+        let criteria = self.fail_under_criterion.clone();
+        batch::bounds_from_flags(self.fail_under, self.fail_above, criteria)
     }
 }
 
@@ -71,30 +55,21 @@ pub(crate) fn is_batch(cli: &Cli) -> bool {
 
 /// Grades the paths as one batch in `--format`.
 pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
-    if cli.files.iter().any(|p| p == Path::new("-")) {
-        return Err(CliError::StdinInBatch);
-    }
-    let filter = AnswerFilter::new(&cli.batch.glob)?;
-    let bounds = cli.batch.bounds()?;
     let rubrics = Rubrics::default();
-    let settings = cli.settings(&rubrics);
-    let entries = batch::plan(&cli.files, &filter, &settings, &bounds)?;
+    let args = &cli.batch;
+    let run = Run {
+        paths: &cli.files,
+        globs: &args.glob,
+        flags: (args.fail_under, args.fail_above, &args.fail_under_criterion),
+        settings: &cli.settings(&rubrics),
+        threads: args.jobs.threads(),
+    };
+    let mut terminal = Terminal::default();
     let mut renderer = cli.format.batch_renderer(use_color(cli.color));
-    let mut terminal = Terminal::new();
-    let summary = in_threads(cli.batch.jobs, || {
-        batch::render_entries(
-            entries,
-            &settings,
-            &bounds,
-            renderer.as_mut(),
-            &mut terminal,
-        )
-    })?;
-    terminal.written?;
-    Ok(exit_code(
-        summary.cohort.failed,
-        summary.cohort.out_of_bounds,
-    ))
+    let summary = run.render(renderer.as_mut(), &mut terminal)?;
+    terminal.written()?;
+    let cohort = summary.cohort;
+    Ok(exit_code(cohort.failed, cohort.out_of_bounds))
 }
 
 /// Runs `work` on `jobs` threads.

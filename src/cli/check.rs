@@ -19,14 +19,11 @@ pub(crate) struct CheckArgs {
     /// parent folder that has one. Globs and rubric paths in it are relative to its folder.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-
     /// Print the JSON Schema of grade.toml, for editors that validate TOML, and exit.
     #[arg(long, conflicts_with = "config")]
     schema: bool,
-
     #[command(flatten)]
     jobs: Jobs,
-
     #[command(flatten)]
     limit: Limit,
 }
@@ -45,11 +42,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
             Config::from_dir(&cwd, &rubrics)?
         }
     };
-    let mut terminal = Terminal::new();
+    let mut terminal = Terminal::default();
     let tally = in_threads(args.jobs, || {
         config.run(&rubrics, args.limit.max_bytes, &mut terminal)
     })??;
-    terminal.written?;
+    terminal.written()?;
     let (failed, out_of_bounds, empty_checks) = tally.counts();
     if empty_checks > 0 {
         return Ok(ExitCode::from(EXIT_ERROR));

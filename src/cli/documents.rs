@@ -5,12 +5,12 @@
 use super::EXIT_ERROR;
 use super::args::{DocumentOutput, InputArgs};
 use super::error::CliError;
-use super::io::{grade_path, load_document, write_stdout};
+use super::io::{grade_path, load_document};
 use clap::Args;
 use grade::analysis::summary::Summary;
 use grade::batch::{Rubrics, Settings};
 use grade::calibrate::{pair_all, read_labels};
-use grade::report::{Format, analyze_json, analyze_text, calibration, comparison, pretty_json};
+use grade::report::{analyze_text, calibration, comparison};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,10 +54,7 @@ pub(crate) fn analyze(args: &AnalyzeArgs) -> Result<ExitCode, CliError> {
     let analysis = grade::analyze(&document);
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(args.file.display().to_string());
-    write_stdout(&match args.output.format {
-        Format::Json => analyze_json::render(&summary),
-        _ => analyze_text::render(&summary),
-    })?;
+    args.output.print(&summary, analyze_text::render)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -72,10 +69,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode, CliError> {
     // The second draft is graded under the rubric the first one got, so the two compare.
     let settings = Settings::new(Some(&old.rubric.id), &rubrics, max_bytes);
     let comparison = grade::compare::compare(&old, &grade_path(&args.after, &settings)?);
-    write_stdout(&match args.output.format {
-        Format::Json => pretty_json(&comparison),
-        _ => comparison::render(&comparison),
-    })?;
+    args.output.print(&comparison, comparison::render)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -100,9 +94,6 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode, CliError> {
     })
     .map_err(fail)?;
     let calibration = grade::calibrate::calibrate(&pairs, &labels.criteria);
-    write_stdout(&match args.output.format {
-        Format::Json => pretty_json(&calibration),
-        _ => calibration::render(&calibration),
-    })?;
+    args.output.print(&calibration, calibration::render)?;
     Ok(ExitCode::from(if failed { EXIT_ERROR } else { 0 }))
 }

@@ -10,17 +10,8 @@ use grade::config::ConfigError;
 pub(crate) enum CliError {
     #[error("no answer given: pass a file (or `-` for standard input); see `grade --help`")]
     NoAnswer,
-    #[error(
-        "`-` (standard input) grades one answer on its own; for many answers on standard input use --stdin-jsonl"
-    )]
-    StdinInBatch,
     #[error(transparent)]
     Batch(#[from] grade::batch::BatchError),
-    #[error("--glob: {0}")]
-    Glob(#[from] globset::Error),
-    /// `--fail-under` or `--fail-above` given NaN or infinity.
-    #[error("{0} takes a number")]
-    NotANumber(&'static str),
     /// A file (by name) that could not be read or graded.
     #[error("{}", .1.describe(.0))]
     File(String, FileError),
@@ -29,6 +20,8 @@ pub(crate) enum CliError {
     Rubric(FileError),
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    Stream(#[from] grade::batch::record::StreamError),
     /// The labels file (by name) of `grade calibrate`.
     #[error("{}", .1.describe(.0))]
     Calibrate(String, CalibrateError),

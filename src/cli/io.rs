@@ -81,18 +81,16 @@ const PROGRESS_ABOVE: usize = 50;
 /// A batch's output on stdout, its problems on stderr as `error: …`, and a progress bar on
 /// stderr for a long batch when stderr is a terminal (so that it never mixes into output
 /// that a program reads). The first failed write is kept for the end of the run.
+#[derive(Default)]
 pub(crate) struct Terminal {
     progress: Option<ProgressBar>,
-    pub written: Result<(), CliError>,
+    failed: Option<CliError>,
 }
 
 impl Terminal {
-    /// Nothing written yet.
-    pub(crate) fn new() -> Self {
-        Terminal {
-            progress: None,
-            written: Ok(()),
-        }
+    /// Whether every write succeeded.
+    pub(crate) fn written(self) -> Result<(), CliError> {
+        self.failed.map_or(Ok(()), Err)
     }
 }
 
@@ -106,9 +104,13 @@ impl Sink for Terminal {
     }
 
     fn write(&mut self, text: &str) {
-        if self.written.is_ok() {
-            self.written = write_stdout(text);
+        if self.failed.is_none() {
+            self.failed = write_stdout(text).err();
         }
+    }
+
+    fn failed(&self) -> bool {
+        self.failed.is_some()
     }
 
     fn error(&mut self, message: &str) {

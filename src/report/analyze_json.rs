@@ -2,8 +2,7 @@
 
 use crate::analysis::summary::Summary;
 
+/// The summary as pretty JSON.
 pub fn render(summary: &Summary) -> String {
-    let mut out = serde_json::to_string_pretty(summary).expect("a summary always serializes");
-    out.push('\n');
-    out
+    super::pretty_json(summary)
 }
