@@ -148,6 +148,9 @@ pub enum ConfigError {
         /// The file as named.
         name: String,
     },
+    /// The thread pool would not start.
+    #[error("starting {0} threads: {1}")]
+    Threads(usize, rayon::ThreadPoolBuildError),
     /// A `[[check]]` table is not valid.
     #[error("{at}: {title}: {problem}")]
     Check {
@@ -263,9 +266,21 @@ impl Config {
 }
 
 impl Config {
-    /// Grades each check's files, writing a verdict per file and the tally to `sink`; a
+    /// Grades each check's files on `threads` threads (0: one per core), writing a verdict per file and the tally to `sink`; a
     /// check whose globs match no file is an error on `sink`, counted in the tally.
     pub fn run(
+        &self,
+        rubrics: &Rubrics,
+        max_bytes: usize,
+        threads: usize,
+        sink: &mut (dyn Sink + Send),
+    ) -> Result<Tally, ConfigError> {
+        let work = || self.run_checks(rubrics, max_bytes, sink);
+        batch::with_threads(threads, work).map_err(|e| ConfigError::Threads(threads, e))?
+    }
+
+    /// [`Config::run`] on the current thread pool.
+    fn run_checks(
         &self,
         rubrics: &Rubrics,
         max_bytes: usize,

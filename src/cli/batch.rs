@@ -1,13 +1,14 @@
-//! `grade PATH...` over several files or folders: parallel grading streamed to stdout in
-//! path order, the progress bar, bounds, and the exit code (2 when any file failed, else 1
-//! when any bound broke).
+//! Grading from the command line: `grade FILE` (one full report), `grade PATH...` (a
+//! batch over files and folders, streamed in path order), `grade --stdin-jsonl` (records
+//! as a map stage of a pipeline: one JSON line per record in input order, a bad record an
+//! error line, exit 0), and the exit code: 2 when any file failed, else 1 when a bound
+//! broke.
 
 use super::args::Jobs;
 use super::error::CliError;
-use super::io::{Terminal, use_color};
+use super::io::{Terminal, grade_path, use_color, write_stdout};
 use super::{Cli, EXIT_ERROR};
-use grade::batch::{self, BatchError, Bounds, Rubrics, Run, bounds::parse_criterion_bound};
-use grade::cohort::Violation;
+use grade::batch::{self, BatchError, Bounds, Rubrics, Run, bounds::parse_criterion_bound, record};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -72,21 +73,38 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     Ok(exit_code(cohort.failed, cohort.out_of_bounds))
 }
 
-/// Runs `work` on `jobs` threads.
-pub(crate) fn in_threads<R: Send>(
-    jobs: Jobs,
-    work: impl FnOnce() -> R + Send,
-) -> Result<R, CliError> {
-    let threads = jobs.threads();
-    batch::with_threads(threads, work)
-        .map_err(|e| CliError::Threads(format!("{threads} threads"), e))
-}
-
-/// Prints each broken bound on stderr, as `fail: FILE: …`.
-pub(crate) fn report_violations(name: &str, violations: &[Violation]) {
-    for violation in violations {
+/// One answer's full report.
+pub(crate) fn run_one(cli: &Cli) -> Result<ExitCode, CliError> {
+    let Some(path) = cli.files.first() else {
+        return Err(CliError::NoAnswer);
+    };
+    let rubrics = Rubrics::default();
+    let grade = grade_path(path, &cli.settings(&rubrics))?;
+    let name = path.display().to_string();
+    let bounds = cli.batch.bounds()?;
+    let violations = bounds
+        .check(&grade)
+        .map_err(|e| CliError::File(name.clone(), e))?;
+    write_stdout(&cli.format.render_grade(&grade, use_color(cli.color)))?;
+    for violation in &violations {
         eprintln!("fail: {name}: {violation}");
     }
+    Ok(exit_code(0, violations.len()))
+}
+
+/// `--stdin-jsonl`: standard input's records until it ends, one line each.
+pub(crate) fn run_stream(cli: &Cli) -> Result<ExitCode, CliError> {
+    let rubrics = Rubrics::default();
+    let mut terminal = Terminal::default();
+    let threads = cli.batch.jobs.threads();
+    record::stream(
+        std::io::stdin(),
+        &cli.settings(&rubrics),
+        threads,
+        &mut terminal,
+    )?;
+    terminal.written()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// 2 when a file could not be graded, else 1 when a bound broke, else 0.

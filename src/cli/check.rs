@@ -4,7 +4,7 @@
 
 use super::EXIT_ERROR;
 use super::args::{Jobs, Limit};
-use super::batch::{exit_code, in_threads};
+use super::batch::exit_code;
 use super::error::CliError;
 use super::io::{Terminal, write_stdout};
 use grade::batch::Rubrics;
@@ -43,9 +43,8 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
         }
     };
     let mut terminal = Terminal::default();
-    let tally = in_threads(args.jobs, || {
-        config.run(&rubrics, args.limit.max_bytes, &mut terminal)
-    })??;
+    let (max_bytes, threads) = (args.limit.max_bytes, args.jobs.threads());
+    let tally = config.run(&rubrics, max_bytes, threads, &mut terminal)?;
     terminal.written()?;
     let (failed, out_of_bounds, empty_checks) = tally.counts();
     if empty_checks > 0 {

@@ -28,9 +28,6 @@ pub(crate) enum CliError {
     /// Standard input or output, or the current folder: what, and why.
     #[error("{0}: {1}")]
     Io(&'static str, std::io::Error),
-    /// The thread pool would not start: how many threads, and why.
-    #[error("starting {0}: {1}")]
-    Threads(String, rayon::ThreadPoolBuildError),
 }
 
 impl CliError {

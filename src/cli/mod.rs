@@ -7,16 +7,13 @@ mod check;
 mod documents;
 mod error;
 mod io;
-mod pipe;
 mod rubrics;
 
 use args::{InputArgs, Limit, format_parser};
 use clap::ColorChoice;
 use clap::{Parser, Subcommand};
-use error::CliError;
 use grade::batch::{Rubrics, Settings};
 use grade::report::Format;
-use io::{grade_path, use_color, write_stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,33 +32,26 @@ const EXIT_ERROR: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-
     /// Answers to grade: files (.md, .txt, .markdown, .srt, .vtt) and folders, walked
     /// recursively (hidden and git-ignored paths skipped), or `-` for standard input. One
     /// file prints its full report; several files or a folder print a summary.
     #[arg(value_name = "PATH")]
     files: Vec<PathBuf>,
-
     /// A built-in rubric id (see `grade rubrics list`), a path to a rubric .toml file, or
     /// `auto` to pick the built-in rubric that fits the question (front matter `question:`
     /// or the first line). Without it, the front matter's `rubric:` key is used.
     #[arg(long, short)]
     rubric: Option<String>,
-
     /// How to print the report.
     #[arg(long, default_value = "text", value_parser = format_parser(Format::ALL, true))]
     format: Format,
-
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-
     #[command(flatten)]
     limit: Limit,
-
     #[command(flatten)]
     input: InputArgs,
-
     #[command(flatten)]
     batch: batch::BatchArgs,
 }
@@ -97,9 +87,9 @@ pub fn run() -> ExitCode {
         Some(Command::Compare(args)) => documents::compare(args),
         Some(Command::Analyze(args)) => documents::analyze(args),
         Some(Command::Check(args)) => check::run(args),
-        None if cli.batch.stdin_jsonl => pipe::run(&cli),
+        None if cli.batch.stdin_jsonl => batch::run_stream(&cli),
         None if batch::is_batch(&cli) => batch::run(&cli),
-        None => run_grade(&cli),
+        None => batch::run_one(&cli),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error}");
@@ -113,21 +103,4 @@ impl Cli {
         Settings::new(self.rubric.as_deref(), rubrics, self.limit.max_bytes)
             .with_parse(self.input.options())
     }
-}
-
-/// One answer's full report.
-fn run_grade(cli: &Cli) -> Result<ExitCode, CliError> {
-    let Some(path) = cli.files.first() else {
-        return Err(CliError::NoAnswer);
-    };
-    let rubrics = Rubrics::default();
-    let grade = grade_path(path, &cli.settings(&rubrics))?;
-    let name = path.display().to_string();
-    let bounds = cli.batch.bounds()?;
-    let violations = bounds
-        .check(&grade)
-        .map_err(|e| CliError::File(name.clone(), e))?;
-    write_stdout(&cli.format.render_grade(&grade, use_color(cli.color)))?;
-    batch::report_violations(&name, &violations);
-    Ok(batch::exit_code(0, violations.len()))
 }
