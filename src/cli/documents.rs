@@ -2,59 +2,28 @@
 //! delivery statistics, no rubric), `grade compare BEFORE AFTER` (what a rewrite changed)
 //! and `grade calibrate LABELS.csv` (agreement with human scores).
 
-use super::EXIT_ERROR;
-use super::args::{DocumentOutput, InputArgs};
-use super::error::CliError;
-use super::io::{grade_path, load_document};
-use clap::Args;
+use super::args::{AnalyzeArgs, CalibrateArgs, CompareArgs, DocumentOutput};
+use super::error::{CliError, EXIT_ERROR};
+use super::io::{grade_path, read_text, write_stdout};
 use grade::analysis::summary::Summary;
 use grade::batch::{Rubrics, Settings};
 use grade::calibrate::{pair_all, read_labels};
-use grade::report::{analyze_text, calibration, comparison};
-use std::path::{Path, PathBuf};
+use grade::cohort::FileError;
+use grade::document::parse_with;
+use grade::report::{Format, analyze_text, calibration, comparison, pretty_json};
+use std::path::Path;
 use std::process::ExitCode;
-
-/// `grade analyze`'s arguments.
-#[derive(Args, Debug)]
-pub(crate) struct AnalyzeArgs {
-    /// The answer or transcript: a file, or `-` for standard input.
-    file: PathBuf,
-    #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    output: DocumentOutput,
-}
-
-/// `grade compare`'s arguments.
-#[derive(Args, Debug)]
-pub(crate) struct CompareArgs {
-    before: PathBuf,
-    after: PathBuf,
-    /// A built-in id, a rubric .toml, or `auto`; else the first draft's front matter.
-    #[arg(long, short)]
-    rubric: Option<String>,
-    #[command(flatten)]
-    output: DocumentOutput,
-}
-
-/// `grade calibrate`'s arguments.
-#[derive(Args, Debug)]
-pub(crate) struct CalibrateArgs {
-    labels: PathBuf,
-    /// The rubric for rows without a `rubric` column (else their front matter's).
-    #[arg(long, short)]
-    rubric: Option<String>,
-    #[command(flatten)]
-    output: DocumentOutput,
-}
 
 /// Prints the statistics of one answer.
 pub(crate) fn analyze(args: &AnalyzeArgs) -> Result<ExitCode, CliError> {
-    let document = load_document(&args.file, args.output.limit.max_bytes, &args.input)?;
+    let name = args.file.display().to_string();
+    let text = read_text(&args.file, args.output.limit.max_bytes)?;
+    let document = parse_with(&text, &args.input.options())
+        .map_err(|e| CliError::File(name, FileError::Transcript(e)))?;
     let analysis = grade::analyze(&document);
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(args.file.display().to_string());
-    args.output.print(&summary, analyze_text::render)?;
+    print(&args.output, &summary, analyze_text::render)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -69,7 +38,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode, CliError> {
     // The second draft is graded under the rubric the first one got, so the two compare.
     let settings = Settings::new(Some(&old.rubric.id), &rubrics, max_bytes);
     let comparison = grade::compare::compare(&old, &grade_path(&args.after, &settings)?);
-    args.output.print(&comparison, comparison::render)?;
+    print(&args.output, &comparison, comparison::render)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -94,6 +63,18 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode, CliError> {
     })
     .map_err(fail)?;
     let calibration = grade::calibrate::calibrate(&pairs, &labels.criteria);
-    args.output.print(&calibration, calibration::render)?;
+    print(&args.output, &calibration, calibration::render)?;
     Ok(ExitCode::from(if failed { EXIT_ERROR } else { 0 }))
+}
+
+/// Prints `value` as pretty JSON, or as `text` renders it.
+fn print<T: serde::Serialize>(
+    output: &DocumentOutput,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) -> Result<(), CliError> {
+    write_stdout(&match output.format {
+        Format::Json => pretty_json(value),
+        _ => text(value),
+    })
 }

@@ -1,9 +1,14 @@
-//! The CLI's one error type: every way a run can fail to grade. `run` prints it as
-//! `error: …` in one place and exits 2.
+//! Exit codes (0 graded, 1 a bound failed, 2 could not grade) and the CLI's one error
+//! type, every way a run can fail to grade: `run` prints it as `error: …` in one place
+//! and exits 2.
 
 use grade::calibrate::CalibrateError;
 use grade::cohort::FileError;
 use grade::config::ConfigError;
+use std::process::ExitCode;
+
+/// Could not grade.
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 /// Why a run could not grade.
 #[derive(Debug, thiserror::Error)]
@@ -37,5 +42,16 @@ impl CliError {
             FileError::Rubric { .. } => CliError::Rubric(error),
             other => CliError::File(name.to_owned(), other),
         }
+    }
+}
+
+/// 2 when a file could not be graded, else 1 when a bound broke, else 0.
+pub(crate) fn exit_code(failed: usize, out_of_bounds: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(EXIT_ERROR)
+    } else if out_of_bounds > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

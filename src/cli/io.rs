@@ -1,12 +1,9 @@
 //! The CLI's edges: reading answers, writing to stdout, and colour choice. Errors name the
 //! file they concern.
 
-use super::args::InputArgs;
 use super::error::CliError;
 use clap::ColorChoice;
 use grade::batch::{Settings, Sink, grade_decoded, read_answer};
-use grade::cohort::FileError;
-use grade::document::{Document, parse_with};
 use grade::{Grade, decode};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Read, Write};
@@ -19,17 +16,6 @@ pub(crate) fn grade_path(path: &Path, settings: &Settings) -> Result<Grade, CliE
     let mut grade = grade_decoded(&text, settings).map_err(|e| CliError::file(&name, e))?;
     grade.file = Some(name);
     Ok(grade)
-}
-
-/// Reads, decodes and parses an answer; errors name the file and line:column.
-pub(crate) fn load_document(
-    path: &Path,
-    max_bytes: usize,
-    input: &InputArgs,
-) -> Result<Document, CliError> {
-    let text = read_text(path, max_bytes)?;
-    parse_with(&text, &input.options())
-        .map_err(|e| CliError::file(&path.display().to_string(), FileError::Transcript(e)))
 }
 
 /// Reads and decodes an answer from a file or stdin (`-`), the way a batch reads each of

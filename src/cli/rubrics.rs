@@ -1,33 +1,13 @@
 //! `grade rubrics list|show|schema|check`: what is built in, and validating a rubric file.
 
-use super::EXIT_ERROR;
-use super::error::CliError;
+use super::args::RubricsAction;
+use super::error::{CliError, EXIT_ERROR};
 use super::io::write_stdout;
-use clap::Subcommand;
 use grade::batch::Rubrics;
 use grade::report::{rubric_list, text};
 use grade::rubric::builtin;
 use grade::scoring::examples;
 use std::process::ExitCode;
-
-/// `grade rubrics`'s actions.
-#[derive(Subcommand, Debug)]
-pub(crate) enum RubricsAction {
-    /// The built-in rubrics: id, title, number of criteria.
-    List,
-    /// A rubric's criteria, weights, signals and advice.
-    Show {
-        /// A built-in id or a path to a .toml file.
-        rubric: String,
-    },
-    /// Print the JSON Schema of the rubric format, for editors that validate TOML.
-    Schema,
-    /// Load a rubric file and run every signal's examples; exit 2 if any fails.
-    Check {
-        /// A path to a .toml file, or a built-in id.
-        rubric: String,
-    },
-}
 
 /// Runs one action.
 pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
