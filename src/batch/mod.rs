@@ -202,7 +202,9 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
 /// One file's result: its name as shown, and its grade or why there is none.
 #[derive(Debug)]
 pub struct Graded {
+    /// The file's name as shown.
     pub name: String,
+    /// Its grade, or why there is none.
     pub outcome: Result<Grade, FileError>,
 }
 

@@ -21,6 +21,7 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An answer file at `path`, shown as `name`.
     pub fn file(path: PathBuf, name: String) -> Self {
         Entry {
             path,
@@ -50,6 +51,7 @@ impl Default for AnswerFilter {
 }
 
 impl AnswerFilter {
+    /// The filter of `globs` (none: the default answer extensions).
     pub fn new(globs: &[String]) -> Result<Self, globset::Error> {
         let mut include = GlobSetBuilder::new();
         let mut exclude = GlobSetBuilder::new();
