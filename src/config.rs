@@ -339,19 +339,11 @@ fn parse(
                 Some(title) => format!("check `{title}`"),
                 None => format!("check {}", index + 1),
             };
-            check(table, folder, rubrics)
-                .map_err(|problem| ConfigError::Check {
-                    at: format!("{name}:{}", at(spanned.span().start)),
-                    title: title.clone(),
-                    problem: Box::new(problem),
-                })
-                .map(|(globs, filter, rubric, bounds)| Check {
-                    title,
-                    globs,
-                    filter,
-                    rubric,
-                    bounds,
-                })
+            check(table, title.clone(), folder, rubrics).map_err(|problem| ConfigError::Check {
+                at: format!("{name}:{}", at(spanned.span().start)),
+                title,
+                problem: Box::new(problem),
+            })
         })
         .collect()
 }
@@ -359,9 +351,10 @@ fn parse(
 /// Validates one table: its globs, its bounds, its rubric and the criteria bounds name.
 fn check(
     table: &CheckTable,
+    title: String,
     folder: &Path,
     rubrics: &Rubrics,
-) -> Result<(Vec<String>, AnswerFilter, RubricChoice, Bounds), CheckProblem> {
+) -> Result<Check, CheckProblem> {
     let globs = table.files.list();
     if !globs.iter().any(|g| !g.starts_with('!')) {
         return Err(CheckProblem::NoGlob);
@@ -393,7 +386,13 @@ fn check(
             .check_rubric(&compiled)
             .map_err(CheckProblem::Criterion)?;
     }
-    Ok((globs, filter, rubric, bounds))
+    Ok(Check {
+        title,
+        globs,
+        filter,
+        rubric,
+        bounds,
+    })
 }
 
 #[cfg(test)]
