@@ -68,26 +68,26 @@ macro_rules! formats {
 
 formats! {
     /// A full report, or a table and cohort summary.
-    Text = "text", "The full report for one file; a table and cohort summary for several.",
+    Text = "text", "The full report for one file; a table and cohort summary for several",
         |color| text_summary::TextSummary::new(color);
     /// `grade-report/1`, or one `grade-batch/1` document.
-    Json = "json", "One report (`grade-report/1`); for several files one document (`grade-batch/1`).",
+    Json = "json", "One report (`grade-report/1`); for several files one document (`grade-batch/1`)",
         |_color| json::JsonBatch::default();
     /// JSON Lines.
-    Jsonl = "jsonl", "One report per line, written as files finish, in path order.",
+    Jsonl = "jsonl", "One report per line, written as files finish, in path order",
         |_color| jsonl::JsonLines;
     /// CSV.
-    Csv = "csv", "A row per file, a column per criterion.", |_color| csv::Csv;
+    Csv = "csv", "A row per file, a column per criterion", |_color| csv::Csv;
     /// A Markdown table.
-    Markdown = "markdown", "A table for a pull-request comment.", |_color| markdown::Markdown;
+    Markdown = "markdown", "A table for a pull-request comment", |_color| markdown::Markdown;
     /// GitHub Actions annotations.
-    Github = "github", "GitHub Actions annotations for missing high-weight signals and broken bounds.",
+    Github = "github", "GitHub Actions annotations for missing high-weight signals and broken bounds",
         |_color| github::Github;
     /// JUnit XML.
-    Junit = "junit", "JUnit XML: a testcase per file, failed where a bound broke.",
+    Junit = "junit", "JUnit XML: a testcase per file, failed where a bound broke",
         |_color| junit::Junit;
     /// SARIF 2.1.0.
-    Sarif = "sarif", "SARIF 2.1.0 for code-scanning tools.", |_color| sarif::Sarif::default();
+    Sarif = "sarif", "SARIF 2.1.0 for code-scanning tools", |_color| sarif::Sarif::default();
 }
 
 impl Format {
