@@ -1,11 +1,10 @@
-//! The command line's grammar: every command's arguments (clap), with the ones several
-//! commands share (`--jobs`, `--max-bytes`, `--input-format`, `--speaker`) declared once
-//! and flattened where they are used, and `--format` parsed from the library's
-//! [`Format`] list. Imports nothing else of the CLI.
+//! The command line's grammar (clap): every command's arguments, the shared ones (`--jobs`,
+//! `--max-bytes`, `--format`, `--input-format`, `--speaker`) declared once and flattened
+//! where used; `--format` takes the library's [`Format`] list. Imports nothing of the CLI.
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, ColorChoice, Parser, Subcommand};
-use grade::batch::{BatchError, Bounds, Rubrics, Settings, bounds::parse_criterion_bound};
+use grade::batch::{Rubrics, Settings, bounds::parse_criterion_bound};
 use grade::document::{InputForm, ParseOptions};
 use grade::report::Format;
 use std::path::PathBuf;
@@ -32,9 +31,8 @@ pub(crate) struct Cli {
     /// or the first line). Without it, the front matter's `rubric:` key is used.
     #[arg(long, short)]
     pub(crate) rubric: Option<String>,
-    /// How to print the report.
-    #[arg(long, default_value = "text", value_parser = format_parser(Format::ALL, true))]
-    pub(crate) format: Format,
+    #[command(flatten)]
+    pub(crate) output: FormatArg<Reports>,
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
@@ -170,14 +168,6 @@ pub(crate) struct BatchArgs {
     pub stdin_jsonl: bool,
 }
 
-impl BatchArgs {
-    /// The bounds the flags set.
-    pub(crate) fn bounds(&self) -> Result<Bounds, BatchError> {
-        let criteria = self.fail_under_criterion.clone();
-        grade::batch::bounds_from_flags(self.fail_under, self.fail_above, criteria)
-    }
-}
-
 /// `--jobs N`.
 #[derive(Args, Debug, Clone, Copy)]
 pub(crate) struct Jobs {
@@ -234,23 +224,58 @@ fn form_parser() -> impl TypedValueParser<Value = FormChoice> {
     PossibleValuesParser::new(names).map(|name| FormChoice(InputForm::from_name(&name)))
 }
 
-/// One of `formats` of the library's list; `help` lists what each writes.
-pub(crate) fn format_parser(
-    formats: &'static [Format],
-    help: bool,
-) -> impl TypedValueParser<Value = Format> {
-    let values = formats
+/// The formats a command prints in, and how `--help` introduces them.
+pub(crate) trait Formats: Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// The formats `--format` accepts.
+    const ALL: &'static [Format];
+    /// `--format`'s help line.
+    const ABOUT: &'static str;
+    /// Whether `--help` says what each format writes.
+    const DESCRIBED: bool;
+}
+
+/// A report: every format of the library's list.
+#[derive(Clone, Debug)]
+pub(crate) struct Reports;
+
+impl Formats for Reports {
+    const ALL: &'static [Format] = Format::ALL;
+    const ABOUT: &'static str = "How to print the report";
+    const DESCRIBED: bool = true;
+}
+
+/// One document of `analyze`, `calibrate` or `compare`: text or JSON.
+#[derive(Clone, Debug)]
+pub(crate) struct Documents;
+
+impl Formats for Documents {
+    const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    const ABOUT: &'static str = "How to print the result";
+    const DESCRIBED: bool = false;
+}
+
+/// `--format FORMAT`: one of the library's formats that `F` lists.
+#[derive(Args, Debug)]
+pub(crate) struct FormatArg<F: Formats> {
+    #[arg(long, help = F::ABOUT, default_value = "text", value_parser = format_parser::<F>())]
+    pub(crate) format: Format,
+    #[arg(skip)]
+    formats: std::marker::PhantomData<F>,
+}
+
+/// One of `F`'s formats, each with what it writes when `F` says so.
+fn format_parser<F: Formats>() -> impl TypedValueParser<Value = Format> {
+    let values = F::ALL
         .iter()
-        .map(move |format| PossibleValue::new(format.name()).help(help.then(|| format.help())));
+        .map(|format| PossibleValue::new(format.name()).help(F::DESCRIBED.then(|| format.help())));
     PossibleValuesParser::new(values).map(|name| name.parse().expect("a listed format"))
 }
 
 /// How `analyze`, `calibrate` and `compare` print, and the answer size they accept.
 #[derive(Args, Debug)]
 pub(crate) struct DocumentOutput {
-    /// How to print the result.
-    #[arg(long, default_value = "text", value_parser = format_parser(&[Format::Text, Format::Json], false))]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: FormatArg<Documents>,
     #[command(flatten)]
     pub limit: Limit,
 }

@@ -1,20 +1,17 @@
-//! Grading from the command line: `grade FILE` (one full report), `grade PATH...` (a
-//! batch over files and folders, streamed in path order), `grade --stdin-jsonl` (records
-//! as a map stage of a pipeline: one JSON line per record in input order, a bad record an
-//! error line, exit 0), and the exit code: 2 when any file failed, else 1 when a bound
-//! broke.
+//! `grade FILE` (one full report), `grade PATH...` (a batch, streamed in path order) and
+//! `grade --stdin-jsonl` (a map stage of a pipeline: a line per record, in input order).
 
 use super::args::Cli;
 use super::error::{CliError, exit_code};
 use super::io::{Terminal, grade_path, use_color, write_stdout};
-use grade::batch::{Rubrics, Run, record};
+use grade::batch::{self, Rubrics, Run, record};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Several paths, a folder, or a format only a batch has.
 pub(crate) fn is_batch(cli: &Cli) -> bool {
     match cli.files.as_slice() {
-        [one] => (one != Path::new("-") && one.is_dir()) || !cli.format.has_single_report(),
+        [one] => (one != Path::new("-") && one.is_dir()) || !cli.output.format.has_single_report(),
         _ => cli.files.len() > 1,
     }
 }
@@ -31,7 +28,7 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         threads: args.jobs.threads(),
     };
     let mut terminal = Terminal::default();
-    let mut renderer = cli.format.batch_renderer(use_color(cli.color));
+    let mut renderer = cli.output.format.batch_renderer(use_color(cli.color));
     let summary = run.render(renderer.as_mut(), &mut terminal)?;
     terminal.written()?;
     let cohort = summary.cohort;
@@ -46,11 +43,13 @@ pub(crate) fn run_one(cli: &Cli) -> Result<ExitCode, CliError> {
     let rubrics = Rubrics::default();
     let grade = grade_path(path, &cli.settings(&rubrics))?;
     let name = path.display().to_string();
-    let bounds = cli.batch.bounds()?;
+    let flags = &cli.batch;
+    let criteria = flags.fail_under_criterion.clone();
+    let bounds = batch::bounds_from_flags(flags.fail_under, flags.fail_above, criteria)?;
     let violations = bounds
         .check(&grade)
         .map_err(|e| CliError::File(name.clone(), e))?;
-    write_stdout(&cli.format.render_grade(&grade, use_color(cli.color)))?;
+    write_stdout(&cli.output.format.render_grade(&grade, use_color(cli.color)))?;
     for violation in &violations {
         eprintln!("fail: {name}: {violation}");
     }

@@ -2,7 +2,7 @@
 //! delivery statistics, no rubric), `grade compare BEFORE AFTER` (what a rewrite changed)
 //! and `grade calibrate LABELS.csv` (agreement with human scores).
 
-use super::args::{AnalyzeArgs, CalibrateArgs, CompareArgs, DocumentOutput};
+use super::args::{AnalyzeArgs, CalibrateArgs, CompareArgs};
 use super::error::{CliError, EXIT_ERROR};
 use super::io::{grade_path, read_text, write_stdout};
 use grade::analysis::summary::Summary;
@@ -10,7 +10,7 @@ use grade::batch::{Rubrics, Settings};
 use grade::calibrate::{pair_all, read_labels};
 use grade::cohort::FileError;
 use grade::document::parse_with;
-use grade::report::{Format, analyze_text, calibration, comparison, pretty_json};
+use grade::report::{analyze_text, calibration, comparison};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -23,22 +23,21 @@ pub(crate) fn analyze(args: &AnalyzeArgs) -> Result<ExitCode, CliError> {
     let analysis = grade::analyze(&document);
     let mut summary = Summary::new(&document, &analysis);
     summary.file = Some(args.file.display().to_string());
-    print(&args.output, &summary, analyze_text::render)?;
+    let format = args.output.output.format;
+    write_stdout(&format.render_document(&summary, analyze_text::render))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Grades two drafts under one rubric and prints what changed.
 pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode, CliError> {
     let rubrics = Rubrics::default();
-    let max_bytes = args.output.limit.max_bytes;
-    let old = grade_path(
-        &args.before,
-        &Settings::new(args.rubric.as_deref(), &rubrics, max_bytes),
-    )?;
+    let settings = |rubric| Settings::new(rubric, &rubrics, args.output.limit.max_bytes);
+    let old = grade_path(&args.before, &settings(args.rubric.as_deref()))?;
     // The second draft is graded under the rubric the first one got, so the two compare.
-    let settings = Settings::new(Some(&old.rubric.id), &rubrics, max_bytes);
-    let comparison = grade::compare::compare(&old, &grade_path(&args.after, &settings)?);
-    print(&args.output, &comparison, comparison::render)?;
+    let new = grade_path(&args.after, &settings(Some(&old.rubric.id)))?;
+    let comparison = grade::compare::compare(&old, &new);
+    let format = args.output.output.format;
+    write_stdout(&format.render_document(&comparison, comparison::render))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -63,18 +62,7 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode, CliError> {
     })
     .map_err(fail)?;
     let calibration = grade::calibrate::calibrate(&pairs, &labels.criteria);
-    print(&args.output, &calibration, calibration::render)?;
+    let format = args.output.output.format;
+    write_stdout(&format.render_document(&calibration, calibration::render))?;
     Ok(ExitCode::from(if failed { EXIT_ERROR } else { 0 }))
-}
-
-/// Prints `value` as pretty JSON, or as `text` renders it.
-fn print<T: serde::Serialize>(
-    output: &DocumentOutput,
-    value: &T,
-    text: impl FnOnce(&T) -> String,
-) -> Result<(), CliError> {
-    write_stdout(&match output.format {
-        Format::Json => pretty_json(value),
-        _ => text(value),
-    })
 }

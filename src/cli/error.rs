@@ -47,11 +47,6 @@ impl CliError {
 
 /// 2 when a file could not be graded, else 1 when a bound broke, else 0.
 pub(crate) fn exit_code(failed: usize, out_of_bounds: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::from(EXIT_ERROR)
-    } else if out_of_bounds > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let code = if failed > 0 { EXIT_ERROR } else { 1 };
+    ExitCode::from(if failed + out_of_bounds > 0 { code } else { 0 })
 }

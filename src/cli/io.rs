@@ -6,7 +6,7 @@ use clap::ColorChoice;
 use grade::batch::{Settings, Sink, grade_decoded, read_answer};
 use grade::{Grade, decode};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{ErrorKind, IsTerminal, Read, Write};
 use std::path::Path;
 
 /// Reads and grades one answer (a path or `-`), the way a batch grades each of its files.
@@ -38,26 +38,22 @@ pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliErro
 
 /// Whether text output is coloured.
 pub(crate) fn use_color(choice: ColorChoice) -> bool {
+    let no_color = || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => std::io::stdout().is_terminal() && !no_color(),
+        other => other == ColorChoice::Always,
     }
 }
 
 /// Writes to stdout; a closed pipe (`grade … | head`) is not an error.
 pub(crate) fn write_stdout(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
+    let written = stdout
         .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError::Io("writing output", e)),
+        .and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(CliError::Io("writing output", e)),
+        _ => Ok(()),
     }
 }
 

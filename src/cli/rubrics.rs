@@ -23,10 +23,11 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
         RubricsAction::Check { rubric } => {
             let (failures, ran) = examples::check(&*get(rubric)?);
             write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
-            return Ok(match failures.is_empty() {
-                true => ExitCode::SUCCESS,
-                false => ExitCode::from(EXIT_ERROR),
-            });
+            return Ok(ExitCode::from(if failures.is_empty() {
+                0
+            } else {
+                EXIT_ERROR
+            }));
         }
     };
     write_stdout(&output)?;

@@ -105,6 +105,21 @@ impl Format {
     }
 }
 
+impl Format {
+    /// One document (an analysis, a comparison, a calibration): pretty JSON for
+    /// [`Format::Json`], else as `text` renders it.
+    pub fn render_document<T: Serialize>(
+        self,
+        value: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> String {
+        match self {
+            Format::Json => pretty_json(value),
+            _ => text(value),
+        }
+    }
+}
+
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
