@@ -231,6 +231,24 @@ pub(crate) fn pretty_indented(value: &impl Serialize, indent: usize) -> String {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn every_format_parses_back_from_its_name() {
+        for &format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert!(
+                !format.help().ends_with('.'),
+                "clap prints help lines without one"
+            );
+        }
+        assert!("xml".parse::<Format>().is_err());
+        assert!(Format::Text.has_single_report() && !Format::Csv.has_single_report());
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod sample {
     //! A small batch every renderer's snapshot test draws: a good answer, a weak one that
     //! breaks a bound, and a file that could not be read.
