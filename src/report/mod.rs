@@ -25,14 +25,15 @@ use crate::cohort::{FileError, FileReport, Summary};
 use crate::scoring::{CriterionGrade, Grade, SignalGrade};
 use serde::Serialize;
 
-/// Declares [`Format`] from one line per format: variant, name, help, and how to build
-/// its batch renderer from the colour choice.
+/// Declares [`Format`] from one entry per format: variant, name, what it writes (the
+/// variant's doc and its `--help` line), and how to build its batch renderer from the
+/// colour choice.
 macro_rules! formats {
-    ($($(#[$doc:meta])* $variant:ident = $name:literal, $help:literal, |$color:ident| $make:expr;)*) => {
+    ($($variant:ident = $name:literal, $help:literal, |$color:ident| $make:expr;)*) => {
         /// The forms a report can be printed in (`--format`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Format {
-            $($(#[$doc])* $variant,)*
+            $(#[doc = $help] $variant,)*
         }
 
         impl Format {
@@ -67,26 +68,18 @@ macro_rules! formats {
 }
 
 formats! {
-    /// A full report, or a table and cohort summary.
     Text = "text", "The full report for one file; a table and cohort summary for several",
         |color| text_summary::TextSummary::new(color);
-    /// `grade-report/1`, or one `grade-batch/1` document.
     Json = "json", "One report (`grade-report/1`); for several files one document (`grade-batch/1`)",
         |_color| json::JsonBatch::default();
-    /// JSON Lines.
     Jsonl = "jsonl", "One report per line, written as files finish, in path order",
         |_color| jsonl::JsonLines;
-    /// CSV.
     Csv = "csv", "A row per file, a column per criterion", |_color| csv::Csv;
-    /// A Markdown table.
     Markdown = "markdown", "A table for a pull-request comment", |_color| markdown::Markdown;
-    /// GitHub Actions annotations.
     Github = "github", "GitHub Actions annotations for missing high-weight signals and broken bounds",
         |_color| github::Github;
-    /// JUnit XML.
     Junit = "junit", "JUnit XML: a testcase per file, failed where a bound broke",
         |_color| junit::Junit;
-    /// SARIF 2.1.0.
     Sarif = "sarif", "SARIF 2.1.0 for code-scanning tools", |_color| sarif::Sarif::default();
 }
 
