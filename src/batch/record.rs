@@ -1,7 +1,9 @@
 //! `--stdin-jsonl` records: one JSON object `{"id", "text", "rubric"}` per input line, and
 //! the one output line each becomes (a report, or an error that echoes the id as given).
 
-use super::{RubricChoice, Settings, Sink, grade_decoded, map_ordered, with_threads};
+use super::grade::{Settings, grade_decoded, map_ordered, with_threads};
+use super::rubrics::RubricChoice;
+use super::run::Sink;
 use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
 use serde::{Deserialize, Deserializer, de::Error as _};

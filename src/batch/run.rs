@@ -2,9 +2,10 @@
 //! bounds and feeding a renderer in path order, with the output handed to a [`Sink`] that
 //! the face provides (stdout, stderr, a progress bar).
 
-use super::{
-    AnswerFilter, Bounds, Entry, RubricChoice, Settings, grade_entries, walk, with_threads,
-};
+use super::bounds::Bounds;
+use super::grade::{Settings, grade_entries, with_threads};
+use super::rubrics::RubricChoice;
+use super::walk::{AnswerFilter, Entry, walk};
 use crate::cohort::{FileError, FileReport, Summary, SummaryBuilder};
 use crate::report::BatchRenderer;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Finding answer files: named files as given, folders walked as ripgrep walks them (hidden
 //! and git-ignored paths skipped, symbolic links followed with loop detection), in path order.
 
-use super::FileError;
+use crate::cohort::FileError;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
