@@ -8,7 +8,7 @@ mod pairing;
 pub mod stats;
 
 pub use labels::{Label, Labels, LabelsError, parse_labels};
-pub use pairing::{CalibrateError, pair, pair_all, read_labels};
+pub use pairing::{CalibrateError, Pair, pair, pair_all, read_labels};
 
 use serde::Serialize;
 
@@ -22,18 +22,6 @@ pub const MAX_ABS_SMD: f64 = 0.15;
 pub const MIN_EXACT: f64 = 0.50;
 /// Least adjacent agreement usually accepted.
 pub const MIN_ADJACENT: f64 = 0.95;
-
-/// One labelled answer and what grade gave it: overall (0–100) and per criterion (0–1 of
-/// the criterion's max), in the order of the labels' criterion columns.
-#[derive(Clone, Debug)]
-pub struct Pair {
-    /// The person's score.
-    pub human: i64,
-    /// grade's score, 0–100.
-    pub machine: f64,
-    /// Per criterion column: (the person's score, grade's share of the criterion's max).
-    pub criteria: Vec<Option<(i64, f64)>>,
-}
 
 /// Agreement on one scale (the overall score, or one criterion's column).
 #[derive(Clone, Debug, Serialize)]

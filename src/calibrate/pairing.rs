@@ -1,9 +1,21 @@
 //! Pairing: each labelled row with the grade of its answer, human score beside grade's,
 //! overall and per criterion column.
 
-use super::{Label, Labels, LabelsError, Pair, parse_labels};
+use super::labels::{Label, Labels, LabelsError, parse_labels};
 use crate::scoring::Grade;
 use std::path::Path;
+
+/// One labelled answer and what grade gave it: overall (0–100) and per criterion (0–1 of
+/// the criterion's max), in the order of the labels' criterion columns.
+#[derive(Clone, Debug)]
+pub struct Pair {
+    /// The person's score.
+    pub human: i64,
+    /// grade's score, 0–100.
+    pub machine: f64,
+    /// Per criterion column: (the person's score, grade's share of the criterion's max).
+    pub criteria: Vec<Option<(i64, f64)>>,
+}
 
 /// Why a calibration could not run.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

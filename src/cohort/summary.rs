@@ -2,7 +2,7 @@
 //! not kept), then count, mean, median, min and max, files per band and each criterion's
 //! mean, weakest first. Computed here so that renderers only lay it out.
 
-use super::{FileReport, Violation};
+use super::file::{FileReport, Violation};
 use crate::scoring::{Grade, round1, round2};
 use crate::span::LineCol;
 use serde::Serialize;
