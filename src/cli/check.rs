@@ -3,7 +3,7 @@
 //! verdict and a tally, and exits 0, 1 or 2. `--schema` prints grade.toml's JSON Schema.
 
 use super::args::CheckArgs;
-use super::error::{CliError, EXIT_ERROR, exit_code};
+use super::error::{CliError, exit_code};
 use super::io::{Terminal, write_stdout};
 use grade::batch::Rubrics;
 use grade::config::Config;
@@ -27,9 +27,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     let (max_bytes, threads) = (args.limit.max_bytes, args.jobs.threads());
     let tally = config.run(&rubrics, max_bytes, threads, &mut terminal)?;
     terminal.written()?;
+    // A check whose globs match no file could not grade, like a file that could not be.
     let (failed, out_of_bounds, empty_checks) = tally.counts();
-    if empty_checks > 0 {
-        return Ok(ExitCode::from(EXIT_ERROR));
-    }
-    Ok(exit_code(failed, out_of_bounds))
+    Ok(exit_code(failed + empty_checks, out_of_bounds))
 }

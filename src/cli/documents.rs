@@ -4,9 +4,9 @@
 
 use super::args::{AnalyzeArgs, CalibrateArgs, CompareArgs};
 use super::error::{CliError, EXIT_ERROR};
-use super::io::{grade_path, read_text, write_stdout};
+use super::io::{Terminal, grade_path, read_text, write_stdout};
 use grade::analysis::summary::Summary;
-use grade::batch::{Rubrics, Settings};
+use grade::batch::{Rubrics, Settings, Sink};
 use grade::calibrate::{pair_all, read_labels};
 use grade::cohort::FileError;
 use grade::document::parse_with;
@@ -49,20 +49,18 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode, CliError> {
     let labels = read_labels(&args.labels).map_err(fail)?;
     let base = args.labels.parent().unwrap_or(Path::new("."));
     let rubrics = Rubrics::default();
-    let mut failed = false;
+    let mut terminal = Terminal::default();
     let pairs = pair_all(&labels, |row| {
         let rubric = row.rubric.as_deref().or(args.rubric.as_deref());
         let settings = Settings::new(rubric, &rubrics, args.output.limit.max_bytes);
         grade_path(&base.join(&row.file), &settings)
-            .map_err(|error| {
-                eprintln!("error: {name}:{}: {error}", row.line);
-                failed = true;
-            })
+            .map_err(|error| terminal.error(&format!("{name}:{}: {error}", row.line)))
             .ok()
     })
     .map_err(fail)?;
     let calibration = grade::calibrate::calibrate(&pairs, &labels.criteria);
     let format = args.output.output.format;
     write_stdout(&format.render_document(&calibration, calibration::render))?;
+    let failed = terminal.errors > 0;
     Ok(ExitCode::from(if failed { EXIT_ERROR } else { 0 }))
 }

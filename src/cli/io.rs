@@ -67,6 +67,8 @@ const PROGRESS_ABOVE: usize = 50;
 pub(crate) struct Terminal {
     progress: Option<ProgressBar>,
     failed: Option<CliError>,
+    /// Problems shown so far.
+    pub errors: usize,
 }
 
 impl Terminal {
@@ -96,6 +98,7 @@ impl Sink for Terminal {
     }
 
     fn error(&mut self, message: &str) {
+        self.errors += 1;
         match &self.progress {
             Some(bar) => bar.suspend(|| eprintln!("error: {message}")),
             None => eprintln!("error: {message}"),
