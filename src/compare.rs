@@ -5,38 +5,59 @@
 use crate::scoring::{Evidence, Grade};
 use serde::Serialize;
 
+/// What a rewrite changed between two grades under one rubric.
 #[derive(Clone, Debug, Serialize)]
 pub struct Comparison {
+    /// The rubric's id.
     pub rubric: String,
+    /// The first draft.
     pub before: Side,
+    /// The rewrite.
     pub after: Side,
     /// After minus before, one decimal.
     pub change: f64,
+    /// Each criterion's points before and after, and the evidence gained and lost.
     pub criteria: Vec<CriterionChange>,
+    /// Mistakes the first draft made and the rewrite does not.
     pub mistakes_fixed: Vec<String>,
+    /// Mistakes only the rewrite makes.
     pub mistakes_introduced: Vec<String>,
+    /// Flags raised on the first draft only.
     pub flags_cleared: Vec<String>,
+    /// Flags raised on the rewrite only.
     pub flags_raised: Vec<String>,
 }
 
+/// One draft's headline figures.
 #[derive(Clone, Debug, Serialize)]
 pub struct Side {
+    /// Its file, when it has one.
     pub file: Option<String>,
+    /// Its score, 0–100.
     pub score: f64,
+    /// Its band.
     pub band: String,
+    /// Its words.
     pub words: usize,
 }
 
+/// One criterion before and after.
 #[derive(Clone, Debug, Serialize)]
 pub struct CriterionChange {
+    /// The criterion's id.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Points possible.
     pub max: f64,
+    /// Points before.
     pub before: f64,
+    /// Points after.
     pub after: f64,
     /// Sentences quoted as evidence after but not before (matched by their words, since
     /// line numbers move between drafts).
     pub gained: Vec<Evidence>,
+    /// Evidence the first draft had and the rewrite lost.
     pub lost: Vec<Evidence>,
 }
 

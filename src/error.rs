@@ -3,10 +3,13 @@
 use crate::text::span::LineCol;
 use std::fmt;
 
+/// Any error of the library's pipeline.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Bytes that are not an answer's text.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// A rubric that could not be loaded.
     #[error(transparent)]
     Rubric(#[from] RubricError),
 }
@@ -14,21 +17,43 @@ pub enum Error {
 /// Why bytes could not become an answer's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// Nothing but white space.
     #[error("the file is empty (or holds only white space); there is nothing to grade")]
     Empty,
+    /// A NUL byte.
     #[error("the file looks binary (a NUL byte at byte offset {offset}); grade reads UTF-8 text")]
-    Binary { offset: usize, position: LineCol },
+    Binary {
+        /// Its byte offset.
+        offset: usize,
+        /// Its line and column.
+        position: LineCol,
+    },
+    /// A byte that is not UTF-8.
     #[error("the file is not valid UTF-8 (invalid byte at byte offset {offset}); save it as UTF-8")]
-    InvalidUtf8 { offset: usize, position: LineCol },
+    InvalidUtf8 {
+        /// Its byte offset.
+        offset: usize,
+        /// Its line and column.
+        position: LineCol,
+    },
+    /// Over the size limit.
     #[error("the file is {size} bytes, over the {limit}-byte limit; raise it with --max-bytes")]
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        /// The file's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
 }
 
 /// One problem found in a rubric file, with where it is and which id it concerns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RubricProblem {
+    /// Where in the file, when known.
     pub location: Option<LineCol>,
+    /// The criterion, signal or mistake id it concerns.
     pub id: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -44,29 +69,53 @@ impl fmt::Display for RubricProblem {
     }
 }
 
+/// Why a rubric could not be loaded or picked.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RubricError {
     /// The file is not a valid rubric; every problem found is listed.
     #[error("{}", self.describe(None))]
-    Invalid { problems: Vec<RubricProblem> },
+    Invalid {
+        /// Every problem, in file order.
+        problems: Vec<RubricProblem>,
+    },
+    /// `--rubric auto` found no built-in rubric for the question.
     #[error("no built-in rubric fits the question \"{question}\"; pass --rubric with one of: {}", .available.join(", "))]
     NoMatch {
+        /// The question as found.
         question: String,
+        /// The built-in ids.
         available: Vec<String>,
     },
+    /// No built-in rubric has this id.
     #[error("unknown rubric `{id}`{}; built-in rubrics: {}", suggest(.suggestion), .available.join(", "))]
     Unknown {
+        /// The id as given.
         id: String,
+        /// The nearest built-in id, when one is near.
         suggestion: Option<String>,
+        /// The built-in ids.
         available: Vec<String>,
+    },
+    /// A rubric path that names no file.
+    #[error("no such rubric file")]
+    NoFile,
+    /// A rubric file that could not be read.
+    #[error("{reason}")]
+    Unreadable {
+        /// The reason as the system gives it.
+        reason: String,
     },
 }
 
 impl RubricError {
     /// The error as the CLI prints it; `origin` (a path or id) prefixes every location.
     pub fn describe(&self, origin: Option<&str>) -> String {
-        let RubricError::Invalid { problems } = self else {
-            return self.to_string();
+        let problems = match (self, origin) {
+            (RubricError::Invalid { problems }, _) => problems,
+            (RubricError::NoFile | RubricError::Unreadable { .. }, Some(origin)) => {
+                return format!("{origin}: {self}");
+            }
+            _ => return self.to_string(),
         };
         let noun = if problems.len() == 1 {
             "problem"

@@ -9,7 +9,9 @@
 pub mod analysis;
 pub mod batch;
 pub mod calibrate;
+pub mod cohort;
 pub mod compare;
+pub mod config;
 pub mod document;
 pub mod error;
 mod number;

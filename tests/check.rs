@@ -6,6 +6,7 @@ mod common;
 
 use common::{grade_in, root, stderr, stdout};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// A temp project with two sample answers copied from the fixtures and a grade.toml.
 fn project(name: &str, config: &str) -> PathBuf {
@@ -177,4 +178,26 @@ fn the_projects_own_samples_pass_their_checks() {
     let text = stdout(&output);
     assert!(!text.contains("FAIL") && !text.contains("ERROR"), "{text}");
     assert!(text.contains("14 checks"), "{text}");
+}
+
+/// docs/grade-toml.schema.json is generated from grade.toml's types (`grade check
+/// --schema`); regenerate it with `UPDATE_SCHEMA=1 cargo test --test check`.
+#[test]
+fn the_grade_toml_schema_file_is_current() {
+    let schema = grade::config::schema();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/grade-toml.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, &schema).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        on_disk == schema,
+        "docs/grade-toml.schema.json is stale: regenerate it with `UPDATE_SCHEMA=1 cargo test --test check`"
+    );
+    let printed = Command::new(env!("CARGO_BIN_EXE_grade"))
+        .args(["check", "--schema"])
+        .output()
+        .unwrap();
+    assert_eq!(printed.status.code(), Some(0));
+    assert_eq!(String::from_utf8(printed.stdout).unwrap(), schema);
 }

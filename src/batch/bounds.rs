@@ -1,11 +1,11 @@
 //! Bounds a CI run puts on grades (`--fail-under`, `--fail-above`, `--fail-under-criterion`,
 //! or a grade.toml check): separate from what is shown, they only decide exit code 1.
 
-use super::FileError;
+use crate::cohort::{Bound, FileError, Violation};
+use crate::rubric::CompiledRubric;
 use crate::scoring::Grade;
-use serde::Serialize;
-use std::fmt;
 
+/// The bounds on every file of a run; an empty set only grades.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bounds {
     /// A file scoring below this fails.
@@ -16,40 +16,8 @@ pub struct Bounds {
     pub min_criterion: Vec<(String, f64)>,
 }
 
-/// A bound a grade broke.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Violation {
-    /// `min-score`, `max-score` or `min-criterion`, as grade.toml spells them.
-    pub bound: &'static str,
-    /// The criterion of a `min-criterion` bound.
-    pub criterion: Option<String>,
-    pub limit: f64,
-    pub actual: f64,
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.criterion, self.bound) {
-            (Some(criterion), _) => write!(
-                f,
-                "criterion {criterion} scored {}, below min-criterion {}",
-                self.actual, self.limit
-            ),
-            (None, "max-score") => write!(
-                f,
-                "score {:.1} is above max-score {}",
-                self.actual, self.limit
-            ),
-            (None, _) => write!(
-                f,
-                "score {:.1} is below min-score {}",
-                self.actual, self.limit
-            ),
-        }
-    }
-}
-
 impl Bounds {
+    /// Whether no bound is set.
     pub fn is_empty(&self) -> bool {
         self.min_score.is_none() && self.max_score.is_none() && self.min_criterion.is_empty()
     }
@@ -60,7 +28,7 @@ impl Bounds {
         let mut broken = Vec::new();
         if let Some(limit) = self.min_score.filter(|&limit| grade.score < limit) {
             broken.push(Violation {
-                bound: "min-score",
+                bound: Bound::MinScore,
                 criterion: None,
                 limit,
                 actual: grade.score,
@@ -68,22 +36,21 @@ impl Bounds {
         }
         if let Some(limit) = self.max_score.filter(|&limit| grade.score > limit) {
             broken.push(Violation {
-                bound: "max-score",
+                bound: Bound::MaxScore,
                 criterion: None,
                 limit,
                 actual: grade.score,
             });
         }
+        let ids: Vec<&str> = grade.criteria.iter().map(|c| c.id.as_str()).collect();
+        self.known_criteria(&grade.rubric.id, &ids)?;
         for (id, limit) in &self.min_criterion {
             let Some(criterion) = grade.criteria.iter().find(|c| &c.id == id) else {
-                return Err(FileError::UnknownCriterion {
-                    criterion: id.clone(),
-                    rubric: grade.rubric.id.clone(),
-                });
+                continue;
             };
             if criterion.score < *limit {
                 broken.push(Violation {
-                    bound: "min-criterion",
+                    bound: Bound::MinCriterion,
                     criterion: Some(id.clone()),
                     limit: *limit,
                     actual: criterion.score,
@@ -92,19 +59,64 @@ impl Bounds {
         }
         Ok(broken)
     }
+
+    /// A bound on a criterion `rubric` lacks is an error, found before any file is graded.
+    pub fn check_rubric(&self, rubric: &CompiledRubric) -> Result<(), FileError> {
+        let ids: Vec<&str> = rubric.criteria.iter().map(|c| c.id.as_str()).collect();
+        self.known_criteria(&rubric.id, &ids)
+    }
+
+    /// The one check that every criterion a bound names is among `ids`.
+    fn known_criteria(&self, rubric: &str, ids: &[&str]) -> Result<(), FileError> {
+        match self
+            .min_criterion
+            .iter()
+            .find(|(id, _)| !ids.contains(&id.as_str()))
+        {
+            Some((id, _)) => Err(FileError::UnknownCriterion {
+                criterion: id.clone(),
+                rubric: rubric.to_owned(),
+                criteria: ids.join(", "),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why `--fail-under-criterion` could not read its `ID=SCORE`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CriterionBoundError {
+    /// Not `ID=SCORE` with an id and a finite score.
+    #[error("`{text}`: expected ID=SCORE, e.g. user-pain=2")]
+    Form {
+        /// The argument as given.
+        text: String,
+    },
+    /// The score is not a number.
+    #[error("`{text}`: `{score}` is not a number")]
+    NotANumber {
+        /// The argument as given.
+        text: String,
+        /// The part after `=`.
+        score: String,
+    },
 }
 
 /// Parses `ID=SCORE` as `--fail-under-criterion` takes it.
-pub fn parse_criterion_bound(text: &str) -> Result<(String, f64), String> {
-    let (id, score) = text
-        .split_once('=')
-        .ok_or_else(|| format!("`{text}`: expected ID=SCORE, e.g. user-pain=2"))?;
+pub fn parse_criterion_bound(text: &str) -> Result<(String, f64), CriterionBoundError> {
+    let form = || CriterionBoundError::Form {
+        text: text.to_owned(),
+    };
+    let (id, score) = text.split_once('=').ok_or_else(form)?;
     let score: f64 = score
         .trim()
         .parse()
-        .map_err(|_| format!("`{text}`: `{score}` is not a number"))?;
+        .map_err(|_| CriterionBoundError::NotANumber {
+            text: text.to_owned(),
+            score: score.to_owned(),
+        })?;
     if id.trim().is_empty() || !score.is_finite() {
-        return Err(format!("`{text}`: expected ID=SCORE, e.g. user-pain=2"));
+        return Err(form());
     }
     Ok((id.trim().to_owned(), score))
 }
@@ -133,8 +145,11 @@ mod tests {
             min_criterion: vec![(first.id.clone(), first.score + 0.5)],
         };
         let broken = bounds.check(&grade).unwrap();
-        let kinds: Vec<&str> = broken.iter().map(|v| v.bound).collect();
-        assert_eq!(kinds, ["min-score", "max-score", "min-criterion"]);
+        let kinds: Vec<Bound> = broken.iter().map(|v| v.bound).collect();
+        assert_eq!(
+            kinds,
+            [Bound::MinScore, Bound::MaxScore, Bound::MinCriterion]
+        );
         assert_eq!(broken[2].actual, first.score);
         assert!(broken[0].to_string().contains("below min-score"));
 

@@ -1,7 +1,7 @@
 //! Finding answer files: named files as given, folders walked as ripgrep walks them (hidden
 //! and git-ignored paths skipped, symbolic links followed with loop detection), in path order.
 
-use super::FileError;
+use crate::cohort::FileError;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,7 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An answer file at `path`, shown as `name`.
     pub fn file(path: PathBuf, name: String) -> Self {
         Entry {
             path,
@@ -50,6 +51,7 @@ impl Default for AnswerFilter {
 }
 
 impl AnswerFilter {
+    /// The filter of `globs` (none: the default answer extensions).
     pub fn new(globs: &[String]) -> Result<Self, globset::Error> {
         let mut include = GlobSetBuilder::new();
         let mut exclude = GlobSetBuilder::new();

@@ -4,30 +4,122 @@
 use thiserror::Error;
 
 /// A problem in the labels file, at a line and column.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 #[error("{line}:{column}: {message}")]
 pub struct LabelsError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 
+/// One labelled answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     /// As written in the file: relative paths are relative to the labels file's folder.
     pub file: String,
+    /// The human score.
     pub score: i64,
+    /// The row's rubric, when the file has a `rubric` column and the cell is not empty.
     pub rubric: Option<String>,
     /// One per criterion column, None where the cell is empty.
     pub criteria: Vec<Option<i64>>,
+    /// The row's line in the file.
     pub line: usize,
 }
 
+/// A parsed labels file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Labels {
     /// The criterion columns' names: criterion ids of the rubric.
     pub criteria: Vec<String>,
+    /// The labelled answers, in file order.
     pub rows: Vec<Label>,
+}
+
+/// The header's columns: their lowercase names and which is which.
+struct Header {
+    names: Vec<String>,
+    file: usize,
+    score: usize,
+    rubric: Option<usize>,
+    criteria: Vec<usize>,
+}
+
+impl Header {
+    fn parse(header: &str, line: usize) -> Result<Header, LabelsError> {
+        let names: Vec<String> = fields(header, line)?
+            .iter()
+            .map(|(_, f)| f.trim().to_lowercase())
+            .collect();
+        let column_of = |name: &str| names.iter().position(|n| n == name);
+        let (Some(file), Some(score)) = (column_of("file"), column_of("score")) else {
+            return Err(error(
+                line,
+                1,
+                "the header must name the columns `file` and `score`",
+            ));
+        };
+        let rubric = column_of("rubric");
+        let criteria = (0..names.len())
+            .filter(|&i| i != file && i != score && Some(i) != rubric)
+            .collect();
+        Ok(Header {
+            names,
+            file,
+            score,
+            rubric,
+            criteria,
+        })
+    }
+
+    /// One labelled answer at `line`.
+    fn row(&self, row: &str, line: usize) -> Result<Label, LabelsError> {
+        let cells = fields(row, line)?;
+        if cells.len() != self.names.len() {
+            let message = format!(
+                "{} fields, but the header has {}",
+                cells.len(),
+                self.names.len()
+            );
+            return Err(error(line, 1, &message));
+        }
+        let integer = |col: usize| -> Result<Option<i64>, LabelsError> {
+            let (column, cell) = &cells[col];
+            let cell = cell.trim();
+            if cell.is_empty() {
+                return Ok(None);
+            }
+            cell.parse().map(Some).map_err(|_| {
+                let name = &self.names[col];
+                let message = format!("`{cell}` is not an integer score in column `{name}`");
+                error(line, *column, &message)
+            })
+        };
+        let Some(score) = integer(self.score)? else {
+            return Err(error(line, cells[self.score].0, "the `score` is empty"));
+        };
+        let file = cells[self.file].1.trim().to_owned();
+        if file.is_empty() {
+            return Err(error(line, 1, "the `file` is empty"));
+        }
+        Ok(Label {
+            file,
+            score,
+            rubric: self
+                .rubric
+                .map(|c| cells[c].1.trim().to_owned())
+                .filter(|r| !r.is_empty()),
+            criteria: self
+                .criteria
+                .iter()
+                .map(|&c| integer(c))
+                .collect::<Result<_, _>>()?,
+            line,
+        })
+    }
 }
 
 /// Parses a labels CSV; every error names its line and column.
@@ -44,70 +136,10 @@ pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
             "the labels file is empty; expected a header `file,score`",
         ));
     };
-    let header = fields(header, header_line)?;
-    let names: Vec<String> = header
-        .iter()
-        .map(|(_, f)| f.trim().to_lowercase())
-        .collect();
-    let column_of = |name: &str| names.iter().position(|n| n == name);
-    let (Some(file_col), Some(score_col)) = (column_of("file"), column_of("score")) else {
-        return Err(error(
-            header_line,
-            1,
-            "the header must name the columns `file` and `score`",
-        ));
-    };
-    let rubric_col = column_of("rubric");
-    let criterion_cols: Vec<usize> = (0..names.len())
-        .filter(|&i| i != file_col && i != score_col && Some(i) != rubric_col)
-        .collect();
-    let mut rows = Vec::new();
-    for (line, row) in lines {
-        let cells = fields(row, line)?;
-        if cells.len() != names.len() {
-            return Err(error(
-                line,
-                1,
-                &format!("{} fields, but the header has {}", cells.len(), names.len()),
-            ));
-        }
-        let integer = |col: usize| -> Result<Option<i64>, LabelsError> {
-            let (column, cell) = &cells[col];
-            let cell = cell.trim();
-            if cell.is_empty() {
-                return Ok(None);
-            }
-            cell.parse().map(Some).map_err(|_| {
-                error(
-                    line,
-                    *column,
-                    &format!(
-                        "`{cell}` is not an integer score in column `{}`",
-                        names[col]
-                    ),
-                )
-            })
-        };
-        let Some(score) = integer(score_col)? else {
-            return Err(error(line, cells[score_col].0, "the `score` is empty"));
-        };
-        let file = cells[file_col].1.trim().to_owned();
-        if file.is_empty() {
-            return Err(error(line, 1, "the `file` is empty"));
-        }
-        rows.push(Label {
-            file,
-            score,
-            rubric: rubric_col
-                .map(|c| cells[c].1.trim().to_owned())
-                .filter(|r| !r.is_empty()),
-            criteria: criterion_cols
-                .iter()
-                .map(|&c| integer(c))
-                .collect::<Result<_, _>>()?,
-            line,
-        });
-    }
+    let header = Header::parse(header, header_line)?;
+    let rows = lines
+        .map(|(line, row)| header.row(row, line))
+        .collect::<Result<Vec<_>, _>>()?;
     if rows.is_empty() {
         return Err(error(
             header_line,
@@ -116,7 +148,11 @@ pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
         ));
     }
     Ok(Labels {
-        criteria: criterion_cols.iter().map(|&c| names[c].clone()).collect(),
+        criteria: header
+            .criteria
+            .iter()
+            .map(|&c| header.names[c].clone())
+            .collect(),
         rows,
     })
 }

@@ -4,40 +4,45 @@
 //! criterion, with the band thresholds that would best fit the labels.
 
 mod labels;
+mod pairing;
 pub mod stats;
 
-pub use labels::{Label, Labels, parse_labels};
+pub use labels::{Label, Labels, LabelsError, parse_labels};
+pub use pairing::{CalibrateError, Pair, pair, pair_all, read_labels};
 
 use serde::Serialize;
 
 /// Usual acceptance bounds for automated scoring (Williamson, Xi & Breyer, 2012).
 pub const MIN_KAPPA: f64 = 0.70;
+/// Least Spearman correlation usually accepted.
 pub const MIN_CORRELATION: f64 = 0.70;
+/// Largest standardized mean difference usually accepted.
 pub const MAX_ABS_SMD: f64 = 0.15;
+/// Least exact agreement usually accepted.
 pub const MIN_EXACT: f64 = 0.50;
+/// Least adjacent agreement usually accepted.
 pub const MIN_ADJACENT: f64 = 0.95;
-
-/// One labelled answer and what grade gave it: overall (0–100) and per criterion (0–1 of
-/// the criterion's max), in the order of the labels' criterion columns.
-#[derive(Clone, Debug)]
-pub struct Pair {
-    pub human: i64,
-    pub machine: f64,
-    pub criteria: Vec<Option<(i64, f64)>>,
-}
 
 /// Agreement on one scale (the overall score, or one criterion's column).
 #[derive(Clone, Debug, Serialize)]
 pub struct Agreement {
+    /// `overall` or the criterion column's name.
     pub name: String,
+    /// Pairs compared.
     pub n: usize,
     /// The human scale, lowest and highest label seen.
     pub scale: (i64, i64),
+    /// Quadratic weighted kappa.
     pub qwk: Option<f64>,
+    /// Share of pairs on the same level.
     pub exact: f64,
+    /// Share of pairs at most one level apart.
     pub adjacent: f64,
+    /// Spearman rank correlation.
     pub spearman: Option<f64>,
+    /// Standardized mean difference, grade minus the person.
     pub smd: Option<f64>,
+    /// Share of pairs of answers the two order the same way.
     pub pairs_ordered: Option<f64>,
     /// The figures outside the usual acceptance bounds, by name.
     pub outside: Vec<&'static str>,
@@ -46,14 +51,20 @@ pub struct Agreement {
 /// Cut points on grade's 0–100 scale that best reproduce the human levels.
 #[derive(Clone, Debug, Serialize)]
 pub struct SuggestedBand {
+    /// The human level.
     pub level: i64,
+    /// The least grade score that maps to it.
     pub min: f64,
 }
 
+/// Agreement overall and per criterion, and the bands that would fit best.
 #[derive(Clone, Debug, Serialize)]
 pub struct Calibration {
+    /// On the overall score.
     pub overall: Agreement,
+    /// On each criterion column that has labels.
     pub criteria: Vec<Agreement>,
+    /// Cut points that best reproduce the human levels.
     pub suggested_bands: Vec<SuggestedBand>,
     /// Exact agreement if the suggested bands were used to map scores.
     pub suggested_exact: f64,

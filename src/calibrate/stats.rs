@@ -48,6 +48,7 @@ pub fn spearman(a: &[f64], b: &[f64]) -> Option<f64> {
     pearson(&ranks(a), &ranks(b))
 }
 
+/// Pearson correlation; `None` when either side is constant or too short.
 pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
     if a.len() != b.len() || a.len() < 2 {
         return None;
@@ -113,6 +114,7 @@ pub fn pairs_ordered(human: &[f64], machine: &[f64]) -> Option<f64> {
     (pairs > 0).then(|| agree / pairs as f64)
 }
 
+/// The arithmetic mean (0 for no values).
 pub fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len().max(1) as f64
 }

@@ -1,248 +1,72 @@
-//! `grade PATH...` over several files or folders: walking, parallel grading, the renderer
-//! for `--format`, bounds, the progress bar, and the exit code (2 when any file failed,
-//! else 1 when any bound broke).
+//! `grade FILE` (one full report), `grade PATH...` (a batch, streamed in path order) and
+//! `grade --stdin-jsonl` (a map stage of a pipeline: a line per record, in input order).
 
-use super::io::{resolve_rubric, use_color, write_stdout};
-use super::{Cli, EXIT_ERROR, OutputFormat};
-use grade::batch::{
-    self, AnswerFilter, Bounds, Entry, FileReport, RubricChoice, Rubrics, Settings, Summary,
-    SummaryBuilder, bounds::parse_criterion_bound,
-};
-use grade::report::{
-    BatchRenderer, csv::Csv, github::Github, json::JsonBatch, jsonl::JsonLines, junit::Junit,
-    markdown::Markdown, sarif::Sarif, text_summary::TextSummary,
-};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use super::args::Cli;
+use super::error::{CliError, exit_code};
+use super::io::{Terminal, grade_path, use_color, write_stdout};
+use grade::batch::{self, Rubrics, Run, record};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Batches larger than this show a progress bar (on a terminal).
-const PROGRESS_ABOVE: usize = 50;
-
-#[derive(clap::Args, Debug)]
-pub(crate) struct BatchArgs {
-    /// Threads that grade at once (default: one per core). Output is the same for any N.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-
-    /// Which files in a folder are answers, as a glob; repeat it to add more. A glob
-    /// without `/` matches file names at any depth, one with `/` the path below the folder;
-    /// `!GLOB` excludes. Default: *.txt, *.md, *.markdown, *.srt, *.vtt.
-    #[arg(long, value_name = "GLOB")]
-    pub glob: Vec<String>,
-
-    /// Exit 1 when a file scores below SCORE (0–100).
-    #[arg(long, value_name = "SCORE")]
-    pub fail_under: Option<f64>,
-
-    /// Exit 1 when a file scores above SCORE: for bad examples that must stay bad.
-    #[arg(long, value_name = "SCORE")]
-    pub fail_above: Option<f64>,
-
-    /// Exit 1 when a file's criterion ID scores below SCORE points (on that criterion's
-    /// own scale, as the report shows it: `3/4`). Repeatable.
-    #[arg(long, value_name = "ID=SCORE", value_parser = parse_criterion_bound)]
-    pub fail_under_criterion: Vec<(String, f64)>,
-
-    /// Read JSON Lines records {"id", "text", "rubric"} from standard input and write one
-    /// report per line, in input order: grade as a map stage of a pipeline.
-    #[arg(long, conflicts_with_all = ["files", "fail_under", "fail_above", "fail_under_criterion"])]
-    pub stdin_jsonl: bool,
-}
-
-impl BatchArgs {
-    pub(crate) fn bounds(&self) -> Result<Bounds, String> {
-        for (flag, value) in [
-            ("--fail-under", self.fail_under),
-            ("--fail-above", self.fail_above),
-        ] {
-            if value.is_some_and(|v| !v.is_finite()) {
-                return Err(format!("{flag} takes a number"));
-            }
-        }
-        Ok(Bounds {
-            min_score: self.fail_under,
-            max_score: self.fail_above,
-            min_criterion: self.fail_under_criterion.clone(),
-        })
-    }
-
-    /// Rayon threads: 0 lets rayon use one per core.
-    pub(crate) fn threads(&self) -> usize {
-        self.jobs.map_or(0, usize::from)
-    }
-}
 
 /// Several paths, a folder, or a format only a batch has.
 pub(crate) fn is_batch(cli: &Cli) -> bool {
     match cli.files.as_slice() {
-        [one] => {
-            (one != Path::new("-") && one.is_dir())
-                || !matches!(cli.format, OutputFormat::Text | OutputFormat::Json)
-        }
+        [one] => (one != Path::new("-") && one.is_dir()) || !cli.output.format.has_single_report(),
         _ => cli.files.len() > 1,
     }
 }
 
-pub(crate) fn run_batch(cli: &Cli) -> Result<ExitCode, String> {
-    if cli.files.iter().any(|p| p == Path::new("-")) {
-        return Err(
-            "`-` (standard input) grades one answer on its own; for many answers on standard input use --stdin-jsonl".into(),
-        );
-    }
-    let filter = AnswerFilter::new(&cli.batch.glob).map_err(|e| format!("--glob: {e}"))?;
-    let bounds = cli.batch.bounds()?;
-    let loader = |name: &str| resolve_rubric(name);
-    let rubrics = Rubrics::new(&loader);
-    let choice = RubricChoice::from_option(cli.rubric.as_deref());
-    if let RubricChoice::Named(name) = &choice {
-        // A wrong --rubric is the run's error, found before any file is read.
-        let rubric = rubrics.get(name)?;
-        check_criteria(&bounds, &rubric, "--fail-under-criterion")?;
-    }
-    let entries = batch::walk(&cli.files, &filter);
-    if entries.is_empty() {
-        return Err(format!(
-            "no answer files in {}; answers end in .txt, .md, .markdown, .srt or .vtt (choose others with --glob)",
-            cli.files
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let settings = Settings {
-        rubric: choice,
-        rubrics: &rubrics,
-        max_bytes: cli.max_bytes,
-        parse: cli.input.options(),
+/// Grades the paths as one batch in `--format`.
+pub(crate) fn run(cli: &Cli) -> Result<ExitCode, CliError> {
+    let rubrics = Rubrics::default();
+    let args = &cli.batch;
+    let run = Run {
+        paths: &cli.files,
+        globs: &args.glob,
+        flags: (args.fail_under, args.fail_above, &args.fail_under_criterion),
+        settings: &cli.settings(&rubrics),
+        threads: args.jobs.threads(),
     };
-    let mut renderer = renderer_for(cli.format, use_color(cli.color));
-    let summary = grade_and_render(
-        entries,
-        &settings,
-        &bounds,
-        cli.batch.threads(),
-        renderer.as_mut(),
-    )?;
-    Ok(exit_code(
-        summary.cohort.failed,
-        summary.cohort.out_of_bounds,
-    ))
+    let mut terminal = Terminal::default();
+    let mut renderer = cli.output.format.batch_renderer(use_color(cli.color));
+    let summary = run.render(renderer.as_mut(), &mut terminal)?;
+    terminal.written()?;
+    let cohort = summary.cohort;
+    Ok(exit_code(cohort.failed, cohort.out_of_bounds))
 }
 
-/// A bound on a criterion the rubric lacks is a usage error, not a silent pass.
-pub(crate) fn check_criteria(
-    bounds: &Bounds,
-    rubric: &grade::CompiledRubric,
-    origin: &str,
-) -> Result<(), String> {
-    for (id, _) in &bounds.min_criterion {
-        if !rubric.criteria.iter().any(|c| &c.id == id) {
-            let ids: Vec<&str> = rubric.criteria.iter().map(|c| c.id.as_str()).collect();
-            return Err(format!(
-                "{origin}: `{id}` is not a criterion of rubric `{}` (its criteria: {})",
-                rubric.id,
-                ids.join(", ")
-            ));
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn renderer_for(format: OutputFormat, color: bool) -> Box<dyn BatchRenderer + Send> {
-    match format {
-        OutputFormat::Text => Box::new(TextSummary::new(color)),
-        OutputFormat::Json => Box::new(JsonBatch::default()),
-        OutputFormat::Jsonl => Box::new(JsonLines),
-        OutputFormat::Csv => Box::new(Csv),
-        OutputFormat::Markdown => Box::new(Markdown),
-        OutputFormat::Github => Box::new(Github),
-        OutputFormat::Junit => Box::new(Junit),
-        OutputFormat::Sarif => Box::new(Sarif::default()),
-    }
-}
-
-/// Grades the entries on `threads` threads and streams the renderer's output to stdout in
-/// path order; each file that could not be graded is also an `error:` line on stderr.
-pub(crate) fn grade_and_render(
-    entries: Vec<Entry>,
-    settings: &Settings,
-    bounds: &Bounds,
-    threads: usize,
-    renderer: &mut (dyn BatchRenderer + Send),
-) -> Result<Summary, String> {
-    let progress = progress_bar(entries.len());
-    let mut summary = SummaryBuilder::new(renderer.needs_rows());
-    let mut written = write_stdout(&renderer.begin());
-    batch::with_threads(threads, || {
-        batch::grade_entries(entries, settings, |graded| {
-            let (outcome, violations) = match graded.outcome {
-                Ok(grade) => match bounds.check(&grade) {
-                    Ok(violations) => (Ok(grade), violations),
-                    Err(error) => (Err(error), Vec::new()),
-                },
-                Err(error) => (Err(error), Vec::new()),
-            };
-            let report = FileReport {
-                name: &graded.name,
-                outcome: outcome.as_ref(),
-                violations: &violations,
-            };
-            if let Err(error) = &outcome {
-                let line = format!("error: {}", error.describe(&graded.name));
-                match &progress {
-                    Some(bar) => bar.suspend(|| eprintln!("{line}")),
-                    None => eprintln!("{line}"),
-                }
-            }
-            if written.is_ok() {
-                written = write_stdout(&renderer.file(&report));
-            }
-            summary.add(&report);
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
-        })
-    })
-    .map_err(|e| format!("starting {threads} threads: {e}"))?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    let summary = summary.finish();
-    written?;
-    write_stdout(&renderer.finish(&summary))?;
-    Ok(summary)
-}
-
-/// A bar on stderr for a long batch, only when stderr is a terminal, so that it never
-/// mixes into output that a program reads.
-fn progress_bar(files: usize) -> Option<ProgressBar> {
-    if files <= PROGRESS_ABOVE || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = ProgressBar::new(files as u64);
-    let style = ProgressStyle::with_template("grading {bar:40} {pos}/{len} files, {eta} left")
-        .expect("the template is valid");
-    bar.set_style(style);
-    Some(bar)
-}
-
-/// Prints each broken bound on stderr, as `fail: FILE: …`.
-pub(crate) fn report_violations(name: &str, violations: &[batch::Violation]) {
-    for violation in violations {
+/// One answer's full report.
+pub(crate) fn run_one(cli: &Cli) -> Result<ExitCode, CliError> {
+    let Some(path) = cli.files.first() else {
+        return Err(CliError::NoAnswer);
+    };
+    let rubrics = Rubrics::default();
+    let grade = grade_path(path, &cli.settings(&rubrics))?;
+    let name = path.display().to_string();
+    let flags = &cli.batch;
+    let criteria = flags.fail_under_criterion.clone();
+    let bounds = batch::bounds_from_flags(flags.fail_under, flags.fail_above, criteria)?;
+    let violations = bounds
+        .check(&grade)
+        .map_err(|e| CliError::File(name.clone(), e))?;
+    write_stdout(&cli.output.format.render_grade(&grade, use_color(cli.color)))?;
+    for violation in &violations {
         eprintln!("fail: {name}: {violation}");
     }
+    Ok(exit_code(0, violations.len()))
 }
 
-/// 2 when a file could not be graded, else 1 when a bound broke, else 0.
-pub(crate) fn exit_code(failed: usize, out_of_bounds: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::from(EXIT_ERROR)
-    } else if out_of_bounds > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+/// `--stdin-jsonl`: standard input's records until it ends, one line each.
+pub(crate) fn run_stream(cli: &Cli) -> Result<ExitCode, CliError> {
+    let rubrics = Rubrics::default();
+    let mut terminal = Terminal::default();
+    let threads = cli.batch.jobs.threads();
+    record::stream(
+        std::io::stdin(),
+        &cli.settings(&rubrics),
+        threads,
+        &mut terminal,
+    )?;
+    terminal.written()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,50 +1,35 @@
 //! `grade rubrics list|show|schema|check`: what is built in, and validating a rubric file.
 
-use super::io::{resolve_rubric, rubric_message, write_stdout};
-use super::{EXIT_ERROR, RubricsAction};
+use super::args::RubricsAction;
+use super::error::{CliError, EXIT_ERROR};
+use super::io::write_stdout;
+use grade::batch::Rubrics;
+use grade::report::{rubric_list, text};
 use grade::rubric::builtin;
 use grade::scoring::examples;
 use std::process::ExitCode;
 
-pub(crate) fn run_rubrics(action: &RubricsAction) -> Result<ExitCode, String> {
-    match action {
+/// Runs one action.
+pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
+    let rubrics = Rubrics::default();
+    let get = |name: &str| rubrics.get(name).map_err(CliError::Rubric);
+    let output = match action {
         RubricsAction::List => {
-            let mut out = String::new();
-            for id in builtin::ids() {
-                let rubric = builtin::load_builtin(id).map_err(|e| rubric_message(id, &e))?;
-                out.push_str(&format!(
-                    "{:<20} {:<32} {} criteria\n",
-                    rubric.id,
-                    rubric.title,
-                    rubric.criteria.len()
-                ));
-            }
-            write_stdout(&out)?;
-            Ok(ExitCode::SUCCESS)
+            let all = builtin::ids().map(get).collect::<Result<Vec<_>, _>>()?;
+            rubric_list::render_list(all.iter().map(|r| r.as_ref()))
         }
-        RubricsAction::Schema => {
-            write_stdout(grade::rubric::SCHEMA)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        RubricsAction::Show { rubric } => {
-            let compiled = resolve_rubric(rubric)?;
-            write_stdout(&grade::report::text::render_rubric(&compiled))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        RubricsAction::Schema => grade::rubric::SCHEMA.to_owned(),
+        RubricsAction::Show { rubric } => text::render_rubric(&*get(rubric)?),
         RubricsAction::Check { rubric } => {
-            let compiled = resolve_rubric(rubric)?;
-            let (failures, ran) = examples::check(&compiled);
-            if failures.is_empty() {
-                write_stdout(&format!("{rubric}: ok ({ran} examples passed)\n"))?;
-                Ok(ExitCode::SUCCESS)
+            let (failures, ran) = examples::check(&*get(rubric)?);
+            write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
+            return Ok(ExitCode::from(if failures.is_empty() {
+                0
             } else {
-                let mut out = format!("{rubric}: {} of {ran} examples failed\n", failures.len());
-                for failure in &failures {
-                    out.push_str(&format!("  {failure}\n"));
-                }
-                write_stdout(&out)?;
-                Ok(ExitCode::from(EXIT_ERROR))
-            }
+                EXIT_ERROR
+            }));
         }
-    }
+    };
+    write_stdout(&output)?;
+    Ok(ExitCode::SUCCESS)
 }

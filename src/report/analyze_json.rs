@@ -1,9 +1,8 @@
 //! `grade analyze --format json`: the summary as one object of schema `grade-analysis/1`.
 
-use super::json::pretty_json;
 use crate::analysis::summary::Summary;
 
 /// The summary as one pretty-printed JSON object of schema `grade-analysis/1`.
 pub fn render(summary: &Summary) -> String {
-    pretty_json(summary)
+    super::pretty_json(summary)
 }

@@ -2,7 +2,7 @@
 //! scale); a file that could not be graded has its message in the `error` column.
 
 use super::{BatchRenderer, number};
-use crate::batch::Summary;
+use crate::cohort::Summary;
 
 /// The CSV batch renderer: one row per file, a column per criterion.
 #[derive(Default)]

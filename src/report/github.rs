@@ -3,7 +3,7 @@
 //! highest-weight criteria, and a `::notice` with the cohort's figures.
 
 use super::{BatchRenderer, missing_high_weight};
-use crate::batch::{FileReport, Summary};
+use crate::cohort::{FileReport, Summary};
 use std::fmt::Write;
 
 /// The GitHub Actions renderer: workflow commands, written as files finish.

@@ -2,20 +2,12 @@
 //! as one document of schema `grade-batch/1`, every report then the summary, written as the
 //! files finish so that the reports are never all held at once.
 
-use super::{BatchRenderer, ErrorRecord, pretty_indented};
-use crate::batch::{FileReport, Summary};
+use super::{BatchRenderer, ErrorRecord, pretty_indented, pretty_json};
+use crate::cohort::{FileReport, Summary};
 use crate::scoring::Grade;
 
 /// The schema of a batch document.
 pub const BATCH_SCHEMA: &str = "grade-batch/1";
-
-/// Pretty-printed JSON of `value` and a final newline: how every whole JSON document grade
-/// writes ends.
-pub fn pretty_json(value: &impl serde::Serialize) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("reports always serialize");
-    out.push('\n');
-    out
-}
 
 /// The grade as one pretty-printed JSON object of schema `grade-report/1`.
 pub fn render(grade: &Grade) -> String {

@@ -2,7 +2,7 @@
 //! in path order; a file that could not be graded is a `{"file", "error", …}` line.
 
 use super::{BatchRenderer, ErrorRecord};
-use crate::batch::{FileReport, Summary};
+use crate::cohort::{FileReport, Summary};
 use crate::scoring::Grade;
 use serde::Serialize;
 

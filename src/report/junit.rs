@@ -2,7 +2,7 @@
 //! error where the file could not be graded, so CI dashboards count sample answers as tests.
 
 use super::BatchRenderer;
-use crate::batch::Summary;
+use crate::cohort::Summary;
 use std::fmt::Write;
 
 /// The JUnit XML renderer: a test case per file, a failure per bound broken.

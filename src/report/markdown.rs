@@ -2,7 +2,7 @@
 //! criterion, bounds broken), then the cohort and each criterion's mean, weakest first.
 
 use super::{BatchRenderer, number};
-use crate::batch::Summary;
+use crate::cohort::Summary;
 use std::fmt::Write;
 
 /// The Markdown batch renderer: everything in [`BatchRenderer::finish`].

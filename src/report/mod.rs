@@ -1,5 +1,6 @@
 //! Renderers: from a [`Grade`](crate::Grade) to text for people or JSON for programs.
-//! Renderers never compute scores; they only lay out what the grade holds.
+//! Renderers never compute scores; they only lay out what the grade holds. [`Format`] is
+//! the list of output formats and the one place a format picks its renderer.
 //!
 //! A batch is rendered through [`BatchRenderer`]: a header, then each file as it finishes
 //! (in path order), then the summary, so that streaming formats never hold the reports.
@@ -14,19 +15,125 @@ pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod markdown;
+pub mod rubric_list;
 pub mod sarif;
 pub mod text;
 pub mod text_summary;
+pub mod verdicts;
 
-use crate::batch::{FileReport, Summary};
+use crate::cohort::{FileError, FileReport, Summary};
 use crate::scoring::{CriterionGrade, Grade, SignalGrade};
 use serde::Serialize;
 
-/// Output formats a renderer exists for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
+/// Declares [`Format`] from one entry per format: variant, name, what it writes (the
+/// variant's doc and its `--help` line), and how to build its batch renderer from the
+/// colour choice.
+macro_rules! formats {
+    ($($variant:ident = $name:literal, $help:literal, |$color:ident| $make:expr;)*) => {
+        /// The forms a report can be printed in (`--format`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Format {
+            $(#[doc = $help] $variant,)*
+        }
+
+        impl Format {
+            /// Every format, in the order `--help` lists them.
+            pub const ALL: &'static [Format] = &[$(Format::$variant),*];
+
+            /// The name `--format` takes.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $name,)*
+                }
+            }
+
+            /// One line on what the format writes, for `--help`.
+            pub fn help(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $help,)*
+                }
+            }
+
+            /// The renderer of a batch in this format; `color` only matters to text.
+            pub fn batch_renderer(self, color: bool) -> Box<dyn BatchRenderer + Send> {
+                match self {
+                    $(Format::$variant => {
+                        let $color = color;
+                        Box::new($make)
+                    })*
+                }
+            }
+        }
+    };
+}
+
+formats! {
+    Text = "text", "The full report for one file; a table and cohort summary for several",
+        |color| text_summary::TextSummary::new(color);
+    Json = "json", "One report (`grade-report/1`); for several files one document (`grade-batch/1`)",
+        |_color| json::JsonBatch::default();
+    Jsonl = "jsonl", "One report per line, written as files finish, in path order",
+        |_color| jsonl::JsonLines;
+    Csv = "csv", "A row per file, a column per criterion", |_color| csv::Csv;
+    Markdown = "markdown", "A table for a pull-request comment", |_color| markdown::Markdown;
+    Github = "github", "GitHub Actions annotations for missing high-weight signals and broken bounds",
+        |_color| github::Github;
+    Junit = "junit", "JUnit XML: a testcase per file, failed where a bound broke",
+        |_color| junit::Junit;
+    Sarif = "sarif", "SARIF 2.1.0 for code-scanning tools", |_color| sarif::Sarif::default();
+}
+
+impl Format {
+    /// Whether one file in this format gets the full report (else the batch form).
+    pub fn has_single_report(self) -> bool {
+        matches!(self, Format::Text | Format::Json)
+    }
+
+    /// One file's full report: JSON for [`Format::Json`], else the text report.
+    pub fn render_grade(self, grade: &Grade, color: bool) -> String {
+        match self {
+            Format::Json => json::render(grade),
+            _ => text::render(grade, color),
+        }
+    }
+}
+
+impl Format {
+    /// One document (an analysis, a comparison, a calibration): pretty JSON for
+    /// [`Format::Json`], else as `text` renders it.
+    pub fn render_document<T: Serialize>(
+        self,
+        value: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> String {
+        match self {
+            Format::Json => pretty_json(value),
+            _ => text(value),
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name `--format` does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format `{0}`")]
+pub struct UnknownFormat(pub String);
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
 }
 
 /// Renders a batch in three parts; each returns the text to write at that point.
@@ -52,14 +159,19 @@ pub trait BatchRenderer {
 /// A file that could not be graded, as JSON, JSON Lines and SARIF carry it.
 #[derive(Serialize)]
 pub struct ErrorRecord<'a> {
+    /// The file's name as shown.
     pub file: &'a str,
+    /// Why it was not graded.
     pub error: String,
+    /// The line of a bad byte.
     pub line: Option<usize>,
+    /// The column of a bad byte.
     pub column: Option<usize>,
 }
 
 impl<'a> ErrorRecord<'a> {
-    pub fn new(file: &'a str, error: &crate::batch::FileError) -> Self {
+    /// The record of `file`, which could not be graded for `error`.
+    pub fn new(file: &'a str, error: &FileError) -> Self {
         let position = error.position();
         ErrorRecord {
             file,
@@ -96,6 +208,13 @@ pub(crate) fn number(x: f64) -> String {
     format!("{}", (x * 100.0).round() / 100.0 + 0.0)
 }
 
+/// Pretty JSON of `value` and a final newline: a whole document.
+pub fn pretty_json(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("reports always serialize");
+    text.push('\n');
+    text
+}
+
 /// Pretty JSON of `value`, every line after the first indented by `indent` spaces, for
 /// documents written piece by piece.
 pub(crate) fn pretty_indented(value: &impl Serialize, indent: usize) -> String {
@@ -105,11 +224,29 @@ pub(crate) fn pretty_indented(value: &impl Serialize, indent: usize) -> String {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn every_format_parses_back_from_its_name() {
+        for &format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert!(
+                !format.help().ends_with('.'),
+                "clap prints help lines without one"
+            );
+        }
+        assert!("xml".parse::<Format>().is_err());
+        assert!(Format::Text.has_single_report() && !Format::Csv.has_single_report());
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod sample {
     //! A small batch every renderer's snapshot test draws: a good answer, a weak one that
     //! breaks a bound, and a file that could not be read.
     use super::BatchRenderer;
-    use crate::batch::{Bounds, FileError, FileReport, SummaryBuilder};
+    use crate::cohort::{Bound, FileError, FileReport, SummaryBuilder, Violation};
     use crate::error::DecodeError;
     use crate::rubric::builtin::load_builtin;
     use crate::text::span::LineCol;
@@ -123,16 +260,21 @@ pub(crate) mod sample {
     /// Runs the sample batch through `renderer` and returns everything it wrote.
     pub fn render(renderer: &mut dyn BatchRenderer) -> String {
         let rubric = load_builtin("product-pitch").unwrap();
-        let bounds = Bounds {
-            min_score: Some(30.0),
-            ..Bounds::default()
-        };
         let mut out = renderer.begin();
         let mut summary = SummaryBuilder::default();
         for (name, text) in [("answers/good.md", GOOD), ("answers/weak.md", WEAK)] {
             let mut grade = crate::grade_text(text, &rubric);
             grade.file = Some(name.to_owned());
-            let violations = bounds.check(&grade).unwrap();
+            // The bound `--fail-under 30` would put on the batch.
+            let violations: Vec<Violation> = (grade.score < 30.0)
+                .then_some(Violation {
+                    bound: Bound::MinScore,
+                    criterion: None,
+                    limit: 30.0,
+                    actual: grade.score,
+                })
+                .into_iter()
+                .collect();
             let report = FileReport {
                 name,
                 outcome: Ok(&grade),

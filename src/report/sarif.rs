@@ -3,7 +3,7 @@
 //! warning. Results are written as files finish; the document closes at the end.
 
 use super::{BatchRenderer, missing_high_weight, pretty_indented};
-use crate::batch::{FileReport, Summary};
+use crate::cohort::{FileReport, Summary};
 use serde_json::{Value, json};
 
 const RULES: &[(&str, &str)] = &[

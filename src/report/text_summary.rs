@@ -3,7 +3,7 @@
 //! criterion's mean, weakest first — and the bounds that broke.
 
 use super::{BatchRenderer, number};
-use crate::batch::{Row, Summary};
+use crate::cohort::{Row, Summary};
 use std::fmt::Write;
 
 /// The text summary of a batch: everything in [`BatchRenderer::finish`].
@@ -66,14 +66,13 @@ impl BatchRenderer for TextSummary {
 
 /// Each criterion's mean points and share of its max, weakest first; the rubric's id
 /// joins the criterion's when the batch has several rubrics.
-fn criteria(out: &mut String, criteria: &[crate::batch::summary::CriterionMean]) {
+fn criteria(out: &mut String, criteria: &[crate::cohort::CriterionMean]) {
     let several_rubrics = criteria.iter().any(|c| c.rubric != criteria[0].rubric);
-    let label = |c: &crate::batch::summary::CriterionMean| match several_rubrics {
+    let label = |c: &crate::cohort::CriterionMean| match several_rubrics {
         true => format!("{}/{}", c.rubric, c.id),
         false => c.id.clone(),
     };
-    let points =
-        |c: &crate::batch::summary::CriterionMean| format!("{}/{}", number(c.mean), number(c.max));
+    let points = |c: &crate::cohort::CriterionMean| format!("{}/{}", number(c.mean), number(c.max));
     let width = criteria
         .iter()
         .map(|c| label(c).chars().count())

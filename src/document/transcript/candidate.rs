@@ -57,30 +57,35 @@ pub fn is_candidate_role(name: &str) -> bool {
     )
 }
 
-/// Picks the candidate among `(speaker, words)`; an error message when `named` is no
-/// speaker of the transcript.
+/// `--speaker NAME` names no speaker of the transcript.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("--speaker `{named}` is not in the transcript; its speakers: {speakers}")]
+pub struct UnknownSpeaker {
+    /// The name as given.
+    pub named: String,
+    /// The transcript's speakers, each in backticks, comma-separated.
+    pub speakers: String,
+}
+
+/// Picks the candidate among `(speaker, words)`; an error when `named` is no speaker of
+/// the transcript.
 pub fn choose(
     speakers: &[(String, usize)],
     named: Option<&str>,
-) -> Result<(usize, CandidateChoice), String> {
-    let list = || {
-        speakers
-            .iter()
-            .map(|(s, _)| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+) -> Result<(usize, CandidateChoice), UnknownSpeaker> {
     if let Some(named) = named {
         let wanted = named.trim().to_lowercase();
         return speakers
             .iter()
             .position(|(s, _)| s.to_lowercase() == wanted)
             .map(|i| (i, CandidateChoice::Named))
-            .ok_or_else(|| {
-                format!(
-                    "--speaker `{named}` is not in the transcript; its speakers: {}",
-                    list()
-                )
+            .ok_or_else(|| UnknownSpeaker {
+                named: named.to_owned(),
+                speakers: speakers
+                    .iter()
+                    .map(|(s, _)| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             });
     }
     if speakers.len() == 1 {
@@ -129,6 +134,11 @@ mod tests {
         let s = speakers(&[("Q", 80), ("A", 20)]);
         assert_eq!(choose(&s, None), Ok((1, CandidateChoice::CandidateRole)));
         assert_eq!(choose(&s, Some("q")), Ok((0, CandidateChoice::Named)));
-        assert!(choose(&s, Some("Bob")).unwrap_err().contains("`Q`, `A`"));
+        assert!(
+            choose(&s, Some("Bob"))
+                .unwrap_err()
+                .to_string()
+                .contains("`Q`, `A`")
+        );
     }
 }

@@ -253,7 +253,7 @@ pub(crate) fn build(
     };
     transcript.words_by_speaker = transcript.count_words_by_speaker(text);
     let (index, chosen_by) = candidate::choose(&transcript.words_by_speaker, speaker)
-        .map_err(|message| TranscriptError::at(first_line, 1, message))?;
+        .map_err(|e| TranscriptError::at(first_line, 1, e.to_string()))?;
     transcript.candidate = transcript.speakers[index].clone();
     transcript.chosen_by = chosen_by;
 

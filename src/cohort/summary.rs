@@ -2,60 +2,70 @@
 //! not kept), then count, mean, median, min and max, files per band and each criterion's
 //! mean, weakest first. Computed here so that renderers only lay it out.
 
-use super::{FileError, Violation};
+use super::file::{FileReport, Violation};
 use crate::scoring::{Grade, round1, round2};
 use crate::text::span::LineCol;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One file of a batch, as a renderer receives it while the batch runs.
-#[derive(Clone, Copy, Debug)]
-pub struct FileReport<'a> {
-    pub name: &'a str,
-    pub outcome: Result<&'a Grade, &'a FileError>,
-    /// The bounds the grade broke (empty for a file that was not graded).
-    pub violations: &'a [Violation],
-}
-
 /// What the batch keeps of one file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Row {
+    /// The file's name as shown.
     pub file: String,
+    /// The rubric it was graded under.
     pub rubric: Option<String>,
+    /// Its score, 0–100.
     pub score: Option<f64>,
+    /// Its band.
     pub band: Option<String>,
     /// The criterion furthest from its max (ties: the heavier, then the first).
     pub weakest: Option<CriterionScore>,
     /// Every criterion's points, in rubric order.
     pub criteria: Vec<CriterionScore>,
+    /// The bounds it broke.
     pub violations: Vec<Violation>,
+    /// Why it was not graded.
     pub error: Option<RowError>,
 }
 
+/// A criterion's points and its max.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CriterionScore {
+    /// The criterion's id.
     pub id: String,
+    /// Points earned.
     pub score: f64,
+    /// Points possible.
     pub max: f64,
 }
 
+/// Why a file was not graded, as a row keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RowError {
+    /// The error's message.
     pub message: String,
     /// Where in the file, for a bad byte.
     pub position: Option<LineCol>,
 }
 
+/// What a batch renderer lays out at the end: the rows (when kept) and the cohort.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary {
+    /// One per file, in path order; empty when the renderer needs none.
     pub rows: Vec<Row>,
+    /// The figures over every file.
     pub cohort: Cohort,
 }
 
+/// The cohort's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cohort {
+    /// Files in the batch.
     pub files: usize,
+    /// Files graded.
     pub graded: usize,
+    /// Files that could not be graded.
     pub failed: usize,
     /// Graded files that broke at least one bound.
     pub out_of_bounds: usize,
@@ -67,35 +77,49 @@ pub struct Cohort {
     pub criteria: Vec<CriterionMean>,
 }
 
+/// Score statistics over the graded files.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreStats {
+    /// Mean, one decimal.
     pub mean: f64,
+    /// Median, one decimal.
     pub median: f64,
+    /// Lowest score.
     pub min: f64,
+    /// Highest score.
     pub max: f64,
 }
 
+/// How many files got a band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BandCount {
+    /// The band.
     pub band: String,
+    /// Files in it.
     pub files: usize,
 }
 
+/// A criterion's mean over the files of its rubric.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CriterionMean {
+    /// The rubric's id.
     pub rubric: String,
+    /// The criterion's id.
     pub id: String,
+    /// The criterion's name.
     pub name: String,
     /// Files graded under this criterion's rubric.
     pub files: usize,
     /// Mean points, two decimals.
     pub mean: f64,
+    /// Points possible.
     pub max: f64,
     /// mean / max, two decimals.
     pub share: f64,
 }
 
 impl Row {
+    /// The row of one file.
     pub fn new(report: &FileReport) -> Row {
         let mut row = Row {
             file: report.name.to_owned(),
@@ -205,6 +229,7 @@ impl SummaryBuilder {
         }
     }
 
+    /// Counts one file, in path order.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
         self.out_of_bounds += usize::from(!report.violations.is_empty());
@@ -249,6 +274,7 @@ impl SummaryBuilder {
         }
     }
 
+    /// The summary of every file added.
     pub fn finish(self) -> Summary {
         let mut scores = self.scores;
         scores.sort_by(f64::total_cmp);
@@ -314,6 +340,7 @@ impl SummaryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cohort::FileError;
     use crate::rubric::builtin::load_builtin;
 
     fn summarise(texts: &[&str]) -> Summary {

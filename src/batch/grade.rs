@@ -1,0 +1,213 @@
+//! Grading one file or many: reading an answer within its size limit, grading decoded
+//! text under the run's rubric choice, and ordered parallel mapping on rayon.
+
+use super::rubrics::{RubricChoice, Rubrics};
+use super::walk::Entry;
+use crate::cohort::FileError;
+use crate::document::{ParseOptions, parse_with};
+use crate::error::DecodeError;
+use crate::rubric::{auto, builtin};
+use crate::scoring::Grade;
+use crate::{analyze, decode, score};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::Path;
+
+/// How many files each parallel step grades per thread before results are handed on in
+/// order; bounds memory to a few hundred grades while keeping every thread busy.
+const FILES_PER_THREAD_PER_STEP: usize = 32;
+
+/// What a batch grades with.
+pub struct Settings<'a> {
+    /// Which rubric grades each file.
+    pub rubric: RubricChoice,
+    /// Where compiled rubrics are kept.
+    pub rubrics: &'a Rubrics<'a>,
+    /// Files over this many bytes are refused.
+    pub max_bytes: usize,
+    /// The answer's form and, in a transcript, whose words to grade.
+    pub parse: ParseOptions,
+}
+
+impl<'a> Settings<'a> {
+    /// `rubric` as `--rubric` gives it (a name, `auto`, or none: the front matter's), with
+    /// the form of each answer detected.
+    pub fn new(rubric: Option<&str>, rubrics: &'a Rubrics<'a>, max_bytes: usize) -> Self {
+        Settings {
+            rubric: RubricChoice::from_option(rubric),
+            rubrics,
+            max_bytes,
+            parse: ParseOptions::default(),
+        }
+    }
+
+    /// The same settings, reading answers with `parse`.
+    pub fn with_parse(self, parse: ParseOptions) -> Self {
+        Settings { parse, ..self }
+    }
+}
+
+/// Reads one answer file, refusing folders and files over the limit before reading them.
+pub fn read_answer(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> {
+    let io_error = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::NotFound,
+        _ => FileError::Unreadable(e.to_string()),
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(FileError::Unreadable("is a folder".into()));
+    }
+    if metadata.len() > max_bytes as u64 {
+        return Err(DecodeError::TooLarge {
+            size: metadata.len() as usize,
+            limit: max_bytes,
+        }
+        .into());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` guards against a file that grew after its size was read.
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max_bytes as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    Ok(bytes)
+}
+
+/// Grades decoded text under the settings' rubric choice; the text is dropped on return.
+pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError> {
+    let document = parse_with(text, &settings.parse).map_err(FileError::Transcript)?;
+    let (name, selected) = match &settings.rubric {
+        RubricChoice::Named(name) => (name.clone(), None),
+        RubricChoice::Auto => {
+            let selection = auto::select(&document).map_err(|source| FileError::Rubric {
+                origin: None,
+                source,
+            })?;
+            (selection.rubric.clone(), Some(selection))
+        }
+        RubricChoice::FrontMatter => {
+            match document
+                .front_matter
+                .as_ref()
+                .and_then(|f| f.rubric.clone())
+            {
+                Some(name) => (name, None),
+                None => {
+                    return Err(FileError::NoRubric {
+                        available: builtin::ids().collect::<Vec<_>>().join(", "),
+                    });
+                }
+            }
+        }
+    };
+    let rubric = settings.rubrics.get(&name)?;
+    let analysis = analyze(&document);
+    let mut grade = score(&document, &analysis, &rubric);
+    grade.selected = selected;
+    Ok(grade)
+}
+
+/// One file's result: its name as shown, and its grade or why there is none.
+#[derive(Debug)]
+pub struct Graded {
+    /// The file's name as shown.
+    pub name: String,
+    /// Its grade, or why there is none.
+    pub outcome: Result<Grade, FileError>,
+}
+
+/// Reads, decodes and grades one walked entry.
+pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
+    let outcome = match entry.problem {
+        Some(problem) => Err(*problem),
+        None => read_answer(&entry.path, settings.max_bytes)
+            .and_then(|bytes| Ok(decode(bytes, settings.max_bytes)?))
+            .and_then(|text| grade_decoded(&text, settings)),
+    };
+    let outcome = outcome.map(|mut grade| {
+        grade.file = Some(entry.name.clone());
+        grade
+    });
+    Graded {
+        name: entry.name,
+        outcome,
+    }
+}
+
+/// Grades every entry on the current rayon pool and calls `emit` with each result in the
+/// entries' order. Only a bounded step of grades is held at once.
+pub fn grade_entries(
+    entries: impl IntoIterator<Item = Entry>,
+    settings: &Settings,
+    emit: impl FnMut(Graded),
+) {
+    map_ordered(entries, |entry| grade_entry(entry, settings), emit);
+}
+
+/// Maps items in parallel on the current rayon pool, a bounded step at a time, and hands
+/// the results to `emit` in input order: output never depends on the thread count.
+pub fn map_ordered<T: Send, U: Send>(
+    items: impl IntoIterator<Item = T>,
+    map: impl Fn(T) -> U + Sync,
+    mut emit: impl FnMut(U),
+) {
+    let step = rayon::current_num_threads().max(1) * FILES_PER_THREAD_PER_STEP;
+    let mut items = items.into_iter();
+    loop {
+        let batch: Vec<T> = items.by_ref().take(step).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<U> = batch.into_par_iter().map(&map).collect();
+        results.into_iter().for_each(&mut emit);
+    }
+}
+
+/// Runs `work` on a rayon pool of `threads` threads (0: one per core).
+pub fn with_threads<R: Send>(
+    threads: usize,
+    work: impl FnOnce() -> R + Send,
+) -> Result<R, rayon::ThreadPoolBuildError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    Ok(pool.install(work))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_ordered_keeps_input_order_on_many_threads() {
+        let mut seen = Vec::new();
+        with_threads(4, || {
+            map_ordered(
+                0..1000u64,
+                |i| {
+                    // Uneven work so that threads finish out of order.
+                    let spin = (i * 7919) % 97;
+                    (0..spin).fold(i, |a, b| a.wrapping_add(b)) - (0..spin).sum::<u64>()
+                },
+                |i| seen.push(i),
+            )
+        })
+        .unwrap();
+        assert_eq!(seen, (0..1000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn front_matter_or_no_rubric() {
+        let load = |name: &str| crate::rubric::builtin::load_builtin(name);
+        let rubrics = Rubrics::new(&load);
+        let settings = Settings {
+            rubric: RubricChoice::FrontMatter,
+            rubrics: &rubrics,
+            max_bytes: 1000,
+            parse: Default::default(),
+        };
+        let graded = grade_decoded("---\nrubric: metrics\n---\nWe track churn.", &settings);
+        assert_eq!(graded.unwrap().rubric.id, "metrics");
+        let none = grade_decoded("We track churn.", &settings);
+        assert!(matches!(none, Err(FileError::NoRubric { .. })), "{none:?}");
+    }
+}

@@ -1,0 +1,282 @@
+//! `--stdin-jsonl` records: one JSON object `{"id", "text", "rubric"}` per input line, and
+//! the one output line each becomes (a report, or an error that echoes the id as given).
+
+use super::grade::{Settings, grade_decoded, map_ordered, with_threads};
+use super::rubrics::RubricChoice;
+use super::run::Sink;
+use crate::cohort::FileError;
+use crate::report::jsonl::{StdinError, StdinReport, line};
+use serde::{Deserialize, Deserializer, de::Error as _};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read};
+
+/// One input line: its 1-based number, and its bytes (`None` when it was over the limit
+/// and skipped).
+type Line = (usize, Option<Vec<u8>>);
+
+/// Input lines read a step at a time, each bounded so that no line is held whole when it
+/// is over the size limit.
+struct Lines<R> {
+    reader: BufReader<R>,
+    limit: u64,
+    number: usize,
+}
+
+impl<R: Read> Lines<R> {
+    /// Lines of `reader` for records of answers up to `max_bytes`.
+    fn new(reader: R, max_bytes: usize) -> Self {
+        let reader = BufReader::new(reader);
+        // A JSON string may spell a character in up to six bytes (`\u00e9`).
+        let limit = max_bytes as u64 * 6 + 4096;
+        Lines {
+            reader,
+            limit,
+            number: 0,
+        }
+    }
+
+    /// Up to `step` lines, fewer when no more input is waiting (so that replies never
+    /// wait on input), and whether the input ended.
+    fn step(&mut self, step: usize) -> std::io::Result<(Vec<Line>, bool)> {
+        let mut lines = Vec::new();
+        while lines.len() < step {
+            let mut bytes = Vec::new();
+            let read = Read::take(&mut self.reader, self.limit).read_until(b'\n', &mut bytes)?;
+            if read == 0 {
+                return Ok((lines, true));
+            }
+            self.number += 1;
+            if read as u64 == self.limit && !bytes.ends_with(b"\n") {
+                skip_line(&mut self.reader)?;
+                lines.push((self.number, None));
+            } else {
+                lines.push((self.number, Some(bytes)));
+            }
+            if self.reader.buffer().is_empty() {
+                break;
+            }
+        }
+        Ok((lines, false))
+    }
+}
+
+/// One input record.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Echoed back as given, with its JSON type; null when absent.
+    #[serde(default)]
+    pub id: Value,
+    /// The answer.
+    #[serde(default, deserialize_with = "text")]
+    pub text: Option<String>,
+    /// A built-in id, a rubric path or `auto`; else the run's `--rubric`.
+    #[serde(default, deserialize_with = "rubric")]
+    pub rubric: Option<String>,
+}
+
+/// Only the id of a record that is not valid, so that its error line still carries it.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Value,
+}
+
+fn string_or_null<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    message: &'static str,
+) -> Result<Option<String>, D::Error> {
+    match Option::<Value>::deserialize(deserializer)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(D::Error::custom(message)),
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    string_or_null(deserializer, NO_TEXT)
+}
+
+fn rubric<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    string_or_null(deserializer, "`rubric` must be a string")
+}
+
+const NO_TEXT: &str = "the record has no `text` string";
+const NOT_AN_OBJECT: &str = "a record is a JSON object {\"id\", \"text\", \"rubric\"}";
+
+/// Records graded per parallel step and thread, when input arrives faster than it is
+/// graded; a step also ends when no more input is waiting, so replies never wait on input.
+const RECORDS_PER_THREAD_PER_STEP: usize = 32;
+
+/// Why a stream of records stopped before its end.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// The rubric named for records without one could not be loaded.
+    #[error("{0}")]
+    Rubric(FileError),
+    /// The input could not be read.
+    #[error("<stdin>: {0}")]
+    Read(std::io::Error),
+    /// The thread pool would not start.
+    #[error("starting threads: {0}")]
+    Threads(rayon::ThreadPoolBuildError),
+}
+
+/// Grades every record of `input` on `threads` threads (0: one per core), a step at a
+/// time, writing one line per record to `sink` in input order; stops early only when the
+/// input cannot be read or `sink` failed. A rubric named for every record (not `auto`) is
+/// loaded first, so that a wrong one stops the stream before it is read.
+pub fn stream(
+    input: impl Read + Send,
+    settings: &Settings,
+    threads: usize,
+    sink: &mut (dyn Sink + Send),
+) -> Result<(), StreamError> {
+    if let RubricChoice::Named(name) = &settings.rubric {
+        settings.rubrics.get(name).map_err(StreamError::Rubric)?;
+    }
+    let mut lines = Lines::new(input, settings.max_bytes);
+    let work = || -> Result<(), StreamError> {
+        let step = rayon::current_num_threads() * RECORDS_PER_THREAD_PER_STEP;
+        loop {
+            let (records, at_end) = lines.step(step).map_err(StreamError::Read)?;
+            let mut out = String::new();
+            let grade = |line| grade_line(line, settings);
+            map_ordered(records, grade, |text| out.push_str(&text));
+            sink.write(&out);
+            if at_end || sink.failed() {
+                return Ok(());
+            }
+        }
+    };
+    with_threads(threads, work).map_err(StreamError::Threads)?
+}
+
+/// Discards the rest of an over-long line.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                reader.consume(all);
+            }
+        }
+    }
+}
+
+/// The output line of one input line: its report or error, empty for a blank line.
+fn grade_line((number, bytes): Line, settings: &Settings) -> String {
+    match bytes {
+        Some(bytes) => grade_record(number, &bytes, settings),
+        None => too_long(number),
+    }
+}
+
+/// The error line for input line `number`, which was over the size limit.
+fn too_long(number: usize) -> String {
+    line(&StdinError {
+        id: &Value::Null,
+        line: number,
+        error: "the record is over the size limit; raise it with --max-bytes",
+    })
+}
+
+/// One input line (`number`, 1-based) to one output line, empty for a blank input line.
+/// `settings.rubric` grades records that name no rubric.
+pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String {
+    let fail = |id: &Value, message: &str| {
+        line(&StdinError {
+            id,
+            line: number,
+            error: message,
+        })
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return fail(&Value::Null, "the record is not valid UTF-8");
+    };
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let parsed = serde_json::from_str::<Record>(text);
+    // serde reads a struct from an array too; a record is an object only.
+    let object = text.trim_start().starts_with('{');
+    let record: Record = match parsed {
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return fail(&Value::Null, &format!("not a JSON record: {e}"));
+        }
+        _ if !object => return fail(&Value::Null, NOT_AN_OBJECT),
+        Ok(record) => record,
+        Err(e) => {
+            let id = serde_json::from_str::<IdOnly>(text).map_or(Value::Null, |r| r.id);
+            let message = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            return fail(&id, message.strip_suffix(&at).unwrap_or(&message));
+        }
+    };
+    let Some(answer) = record.text else {
+        return fail(&record.id, NO_TEXT);
+    };
+    let settings = Settings {
+        rubric: match record.rubric {
+            Some(name) => RubricChoice::from_option(Some(&name)),
+            None => settings.rubric.clone(),
+        },
+        rubrics: settings.rubrics,
+        max_bytes: settings.max_bytes,
+        parse: settings.parse.clone(),
+    };
+    let graded = crate::decode(answer.into_bytes(), settings.max_bytes)
+        .map_err(FileError::from)
+        .and_then(|text| grade_decoded(&text, &settings));
+    match graded {
+        Ok(report) => line(&StdinReport {
+            id: &record.id,
+            report: &report,
+        }),
+        Err(error) => fail(&record.id, &error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::Rubrics;
+
+    fn run(record: &str) -> Value {
+        let rubrics = Rubrics::default();
+        let settings = Settings {
+            rubric: RubricChoice::FrontMatter,
+            rubrics: &rubrics,
+            max_bytes: 10_000,
+            parse: Default::default(),
+        };
+        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings)).unwrap()
+    }
+
+    #[test]
+    fn a_bad_record_keeps_its_id() {
+        let out = run(r#"{"id": [1], "text": 5}"#);
+        assert_eq!(out["id"], serde_json::json!([1]));
+        assert_eq!(out["error"], NO_TEXT);
+        let out = run(r#"{"id": "r", "text": "x", "rubric": 2}"#);
+        assert_eq!(out["error"], "`rubric` must be a string");
+        let out = run(r#"{"id": "u", "text": "x", "score": 1}"#);
+        assert_eq!(out["id"], "u");
+        assert!(
+            out["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("unknown field `score`")
+        );
+        assert_eq!(out["line"], 3);
+    }
+}

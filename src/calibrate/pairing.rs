@@ -1,0 +1,115 @@
+//! Pairing: each labelled row with the grade of its answer, human score beside grade's,
+//! overall and per criterion column.
+
+use super::labels::{Label, Labels, LabelsError, parse_labels};
+use crate::scoring::Grade;
+use std::path::Path;
+
+/// One labelled answer and what grade gave it: overall (0–100) and per criterion (0–1 of
+/// the criterion's max), in the order of the labels' criterion columns.
+#[derive(Clone, Debug)]
+pub struct Pair {
+    /// The person's score.
+    pub human: i64,
+    /// grade's score, 0–100.
+    pub machine: f64,
+    /// Per criterion column: (the person's score, grade's share of the criterion's max).
+    pub criteria: Vec<Option<(i64, f64)>>,
+}
+
+/// Why a calibration could not run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CalibrateError {
+    /// The labels file could not be read.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The labels file is not a valid labels CSV.
+    #[error(transparent)]
+    Labels(#[from] LabelsError),
+    /// A criterion column names no criterion of the rubric its row was graded under.
+    #[error("{line}: column `{column}` is not a criterion of `{rubric}` ({criteria})")]
+    UnknownColumn {
+        /// The row's line.
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// The rubric the row was graded under.
+        rubric: String,
+        /// That rubric's criterion ids, comma-separated.
+        criteria: String,
+    },
+    /// Not one row could be graded.
+    #[error("no labelled answer could be graded")]
+    NoneGraded,
+}
+
+impl CalibrateError {
+    /// The error as the CLI prints it after `error: `, naming the labels file.
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            CalibrateError::Labels(_) | CalibrateError::UnknownColumn { .. } => {
+                format!("{name}:{self}")
+            }
+            _ => format!("{name}: {self}"),
+        }
+    }
+}
+
+/// Reads and parses the labels file.
+pub fn read_labels(path: &Path) -> Result<Labels, CalibrateError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| CalibrateError::Unreadable(e.to_string()))?;
+    Ok(parse_labels(&text)?)
+}
+
+/// Pairs every row that `grade` grades (a row it returns `None` for is left out: the
+/// caller reports why) with its human scores.
+pub fn pair_all(
+    labels: &Labels,
+    mut grade: impl FnMut(&Label) -> Option<Grade>,
+) -> Result<Vec<Pair>, CalibrateError> {
+    let mut pairs = Vec::new();
+    for row in &labels.rows {
+        if let Some(graded) = grade(row) {
+            pairs.push(pair(&labels.criteria, row, &graded)?);
+        }
+    }
+    if pairs.is_empty() {
+        return Err(CalibrateError::NoneGraded);
+    }
+    Ok(pairs)
+}
+
+/// One row and its grade: each criterion column's human score beside grade's share of
+/// that criterion's max.
+pub fn pair(columns: &[String], row: &Label, grade: &Grade) -> Result<Pair, CalibrateError> {
+    let mut criteria = Vec::with_capacity(columns.len());
+    for (column, human) in columns.iter().zip(&row.criteria) {
+        let Some(human) = human else {
+            criteria.push(None);
+            continue;
+        };
+        let Some(graded) = grade.criteria.iter().find(|c| &c.id == column) else {
+            return Err(CalibrateError::UnknownColumn {
+                line: row.line,
+                column: column.clone(),
+                rubric: grade.rubric.id.clone(),
+                criteria: grade
+                    .criteria
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        };
+        criteria.push(Some((
+            *human,
+            graded.score / graded.max.max(f64::MIN_POSITIVE),
+        )));
+    }
+    Ok(Pair {
+        human: row.score,
+        machine: grade.score,
+        criteria,
+    })
+}
