@@ -6,6 +6,9 @@
 //! [`analysis::analyze`] (→ [`Analysis`]) → [`scoring::score`] (with a [`CompiledRubric`],
 //! → [`Grade`]) → [`report`] renderers. Only the binary touches files and the terminal.
 
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::too_many_lines)]
+
 pub mod analysis;
 pub mod batch;
 pub mod calibrate;

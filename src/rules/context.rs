@@ -28,8 +28,12 @@ const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
 const MIN_FUNCTION_SHARE: f64 = 0.2;
 
+/// One answer as every signal and condition reads it: the analysis, and the rubric's phrase
+/// hits sorted by list and by sentence, with the sentences that may not earn points.
 pub struct Context<'a> {
+    /// The answer's analysis.
     pub analysis: &'a Analysis,
+    /// The graded text the spans point into.
     pub text: &'a str,
     /// Hits outside negations, per list, in document order, with their sentence.
     pub by_list: Vec<Vec<(usize, Span)>>,
@@ -40,6 +44,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Finds the matcher's hits in the analysed text and judges which sentences may earn.
     pub fn new(analysis: &'a Analysis, text: &'a str, matcher: &PhraseMatcher) -> Self {
         let mut by_list = vec![Vec::new(); matcher.list_count()];
         let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];

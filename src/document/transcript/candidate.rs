@@ -8,14 +8,20 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CandidateChoice {
+    /// Named with `--speaker`.
     Named,
+    /// The transcript has one speaker.
     OnlySpeaker,
+    /// Labelled Candidate (or A, Interviewee, Me).
     CandidateRole,
+    /// The one speaker not named as an interviewer.
     NotInterviewer,
+    /// No label decided: the speaker with the most words.
     MostWords,
 }
 
 impl CandidateChoice {
+    /// How the choice reads in a report: "the only speaker".
     pub fn describe(self) -> &'static str {
         match self {
             CandidateChoice::Named => "named with --speaker",

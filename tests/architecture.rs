@@ -1,7 +1,8 @@
-//! The layering of ../shared/DESIGN.md, checked on the source: each top-level module of
-//! src/ imports only modules of its own layer or below, and no two modules import each
-//! other, at the top level or between the files of one folder. Test code (after a file's
-//! `#[cfg(test)]`) and comments are not imports and are skipped.
+//! The shape of ../shared/DESIGN.md, checked on the source: each top-level module of src/
+//! imports only modules of its own layer or below, no two modules import each other (at
+//! the top level or between the files of one folder), and no file grows past one concept's
+//! worth of lines. Test code (after a file's `#[cfg(test)]`) and comments are not imports
+//! and are skipped. Functions over 80 lines are clippy's `too_many_lines` (clippy.toml).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -261,4 +262,25 @@ fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
         }
     }
     found
+}
+
+/// A file longer than this holds more than one concept; split it.
+const MAX_FILE_LINES: usize = 500;
+
+#[test]
+fn no_file_in_src_is_over_500_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = fs::read_to_string(file).unwrap().lines().count();
+            (lines > MAX_FILE_LINES).then(|| format!("{} ({lines} lines)", file.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "files over {MAX_FILE_LINES} lines: {long:?}"
+    );
 }
