@@ -27,6 +27,16 @@ pub enum QuantityKind {
 }
 
 impl QuantityKind {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [QuantityKind; 6] = [
+        QuantityKind::Money,
+        QuantityKind::Percent,
+        QuantityKind::Multiplier,
+        QuantityKind::Duration,
+        QuantityKind::Count,
+        QuantityKind::Year,
+    ];
+
     /// The kind's name, as rubrics and reports spell it.
     pub fn name(self) -> &'static str {
         match self {
@@ -41,16 +51,7 @@ impl QuantityKind {
 
     /// The kind named `name` (as [`name`](Self::name) spells it), if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            QuantityKind::Money,
-            QuantityKind::Percent,
-            QuantityKind::Multiplier,
-            QuantityKind::Duration,
-            QuantityKind::Count,
-            QuantityKind::Year,
-        ]
-        .into_iter()
-        .find(|k| k.name() == name)
+        Self::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 

@@ -20,21 +20,18 @@ pub struct QuantityDef {
     /// Which numbers count: money, percent, multiplier, duration, count or year (default:
     /// any but a calendar year).
     #[serde(default)]
-    #[schemars(with = "Vec<QuantityUnit>")]
+    #[schemars(schema_with = "unit_names")]
     pub units: Option<Vec<String>>,
 }
 
-/// A unit name a `quantity` signal accepts (for the schema; the loader checks the names).
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-enum QuantityUnit {
-    Money,
-    Percent,
-    Multiplier,
-    Duration,
-    Count,
-    Year,
+/// The schema of `units`: names of [`QuantityKind`], read from the kind itself so that the
+/// two cannot drift apart.
+fn unit_names(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = QuantityKind::ALL.iter().map(|k| k.name()).collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": names }
+    })
 }
 
 /// ## What it does
@@ -74,10 +71,14 @@ impl Kind for Quantity {
         for name in def.units.iter().flatten() {
             match QuantityKind::from_name(name) {
                 Some(kind) => units.push(kind),
-                None => cx.problem(
-                    cx.span("units"),
-                    format!("unknown unit `{name}`; expected money, percent, multiplier, duration, count or year"),
-                ),
+                None => {
+                    let names: Vec<&str> = QuantityKind::ALL.iter().map(|k| k.name()).collect();
+                    let (last, rest) = names.split_last().expect("there are quantity kinds");
+                    cx.problem(
+                        cx.span("units"),
+                        format!("unknown unit `{name}`; expected {} or {last}", rest.join(", ")),
+                    );
+                }
             }
         }
         Some(Quantity { near, units })
