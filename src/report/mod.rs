@@ -9,27 +9,21 @@ pub mod analyze_json;
 pub mod analyze_text;
 pub mod calibration;
 pub mod comparison;
-pub mod csv;
-pub mod github;
-pub mod json;
-pub mod jsonl;
-pub mod junit;
-pub mod markdown;
 pub mod rubric_list;
-pub mod sarif;
 pub mod text;
-pub mod text_summary;
 pub mod verdicts;
 
 use crate::cohort::{FileError, FileReport, Summary};
 use crate::scoring::{CriterionGrade, Grade, SignalGrade};
 use serde::Serialize;
 
-/// Declares [`Format`] from one entry per format: variant, name, what it writes (the
-/// variant's doc and its `--help` line), and how to build its batch renderer from the
-/// colour choice.
+/// Declares [`Format`] from one entry per format: variant, name, the renderer's module
+/// (declared here, so a format is its file and its entry), what it writes (the variant's
+/// doc and its `--help` line), and how to build its batch renderer from the colour choice.
 macro_rules! formats {
-    ($($variant:ident = $name:literal, $help:literal, |$color:ident| $make:expr;)*) => {
+    ($($variant:ident = $name:literal in $module:ident, $help:literal, |$color:ident| $make:expr;)*) => {
+        $(pub mod $module;)*
+
         /// The forms a report can be printed in (`--format`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Format {
@@ -68,19 +62,24 @@ macro_rules! formats {
 }
 
 formats! {
-    Text = "text", "The full report for one file; a table and cohort summary for several",
+    Text = "text" in text_summary,
+        "The full report for one file; a table and cohort summary for several",
         |color| text_summary::TextSummary::new(color);
-    Json = "json", "One report (`grade-report/1`); for several files one document (`grade-batch/1`)",
+    Json = "json" in json,
+        "One report (`grade-report/1`); for several files one document (`grade-batch/1`)",
         |_color| json::JsonBatch::default();
-    Jsonl = "jsonl", "One report per line, written as files finish, in path order",
+    Jsonl = "jsonl" in jsonl, "One report per line, written as files finish, in path order",
         |_color| jsonl::JsonLines;
-    Csv = "csv", "A row per file, a column per criterion", |_color| csv::Csv;
-    Markdown = "markdown", "A table for a pull-request comment", |_color| markdown::Markdown;
-    Github = "github", "GitHub Actions annotations for missing high-weight signals and broken bounds",
+    Csv = "csv" in csv, "A row per file, a column per criterion", |_color| csv::Csv;
+    Markdown = "markdown" in markdown, "A table for a pull-request comment",
+        |_color| markdown::Markdown;
+    Github = "github" in github,
+        "GitHub Actions annotations for missing high-weight signals and broken bounds",
         |_color| github::Github;
-    Junit = "junit", "JUnit XML: a testcase per file, failed where a bound broke",
+    Junit = "junit" in junit, "JUnit XML: a testcase per file, failed where a bound broke",
         |_color| junit::Junit;
-    Sarif = "sarif", "SARIF 2.1.0 for code-scanning tools", |_color| sarif::Sarif::default();
+    Sarif = "sarif" in sarif, "SARIF 2.1.0 for code-scanning tools",
+        |_color| sarif::Sarif::default();
 }
 
 impl Format {
