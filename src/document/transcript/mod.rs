@@ -219,7 +219,10 @@ pub(crate) fn build(
         InputForm::Srt => srt::parse(text, body_start)?,
         InputForm::Vtt => vtt::parse(text, body_start)?,
         InputForm::Otter => otter::parse(text, body_start)?,
-        InputForm::Text | InputForm::Markdown => unreachable!("written forms have no turns"),
+        // The caller reads written forms itself; asked anyway, say so instead of panicking.
+        InputForm::Text | InputForm::Markdown => {
+            return Err(TranscriptError::at(1, 1, "a written answer has no speaker turns"));
+        }
     };
     let first_line = text[..body_start].matches('\n').count() + 1;
     let cues: Vec<Cue> = parsed
