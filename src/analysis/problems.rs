@@ -42,9 +42,10 @@ pub(crate) fn find(input: &Input) -> Vec<Region> {
         match fixes.get(i) {
             // Fixed in the same sentence: the clauses before the fix are the problem.
             Some(&(s, clause)) if s == sentence => {
+                let region = Span::new(span(s).start, clause);
                 if marker < clause {
                     problems.push(Region {
-                        span: Span::new(span(s).start, clause),
+                        span: region,
                         cue: span(s),
                     });
                 }
