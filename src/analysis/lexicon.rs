@@ -377,9 +377,13 @@ pub const PAST_AUXILIARIES: usize = 6;
 pub const FIRST_PERSON: usize = 7;
 /// Verbs of changing something ("moved", "removed", "made it").
 pub const CHANGE_VERBS: usize = 8;
+/// Contrasts: what follows them in the clause is the alternative a choice is made against
+/// ("serve the cached page instead of a spinner").
+pub const CONTRASTS: usize = 9;
 
 // Stance cues, `|`-separated to keep the lists compact; general English, never rubric words.
-const FRAME_CUES: &str = "instead of|rather than|in place of|the mistake is|the mistake would be|a mistake would be|the trap is|i wouldn't|i would not|i'd not|i won't|i will not|i'd never|i would never|i will never|we wouldn't|we would not|we won't|we will not|we'd never|we would never|i'd avoid|i would avoid|we'd avoid|we would avoid|i'd steer clear of|steer clear of|stay away from|resist the urge to|refuse to|i'd refuse to|i don't want to|we don't want to|i'm not going to|we're not going to|i am not going to";
+const CONTRAST_CUES: &str = "instead of|rather than|in place of";
+const FRAME_CUES: &str = "the mistake is|the mistake would be|a mistake would be|the trap is|i wouldn't|i would not|i'd not|i won't|i will not|i'd never|i would never|i will never|we wouldn't|we would not|we won't|we will not|we'd never|we would never|i'd avoid|i would avoid|we'd avoid|we would avoid|i'd steer clear of|steer clear of|stay away from|resist the urge to|refuse to|i'd refuse to|i don't want to|we don't want to|i'm not going to|we're not going to|i am not going to";
 const INITIAL_FRAME_CUES: &str = "never|don't|dont|do not|avoid|no need to";
 const SCOPE_CUE_WORDS: &str = "pitfall*|anti-pattern*|antipattern*|don'ts|donts|dont's|what not to do|not to do|things to avoid|mistakes to avoid|what to avoid|to avoid|i'd avoid|i would avoid|i wouldn't do|i would not do|i'd not do|i won't do|i will not do|we wouldn't do|we would not do";
 const STATUS_QUO_CUES: &str = "used to|previously|originally|at the time|back then|the old|the existing|the original|the previous|the legacy|as it was|currently|the current|when i joined|when i arrived|i found that|we found that|i noticed that|we noticed that|it turned out";
@@ -388,7 +392,7 @@ const FIRST_PERSON_WORDS: &str = "i|we|i'd|we'd|i'll|we'll|i've|we've|my team|ou
 const CHANGE_VERB_WORDS: &str = "move|moved|moving|remove|removed|removing|replace|replaced|replacing|fix|fixed|fixing|change|changed|changing|made it|make it|making it|propose|proposed|proposing|redesign|redesigned|redesigning|rework|reworked|rewrite|rewrote|rebuilt|rebuild|simplify|simplified|restore|restored|swap|swapped|switch|switched|surface|surfaced|unbury|unburied|shorten|shortened|cut|cutting|drop|dropped|kill|killed|got rid of|get rid of|revert|reverted|rolled back|roll back|undo|undid|merge|merged|pushed to|pushed for|argued for";
 
 /// The lexicon matcher: fillers, hedges and the stance cues, one automaton run once per
-/// document; a hit's `list` says which (see [`FILLERS`] … [`CHANGE_VERBS`]).
+/// document; a hit's `list` says which (see [`FILLERS`] … [`CONTRASTS`]).
 pub fn matcher() -> &'static PhraseMatcher {
     static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
@@ -400,6 +404,7 @@ pub fn matcher() -> &'static PhraseMatcher {
             PAST_AUXILIARY_WORDS,
             FIRST_PERSON_WORDS,
             CHANGE_VERB_WORDS,
+            CONTRAST_CUES,
         ];
         let lists = [FILLER_PHRASES.to_vec(), HEDGE_PHRASES.to_vec()]
             .into_iter()

@@ -4,7 +4,7 @@
 //! the clauses; [`Stances::of`] looks a span up by binary search.
 
 use super::Sentence;
-use super::lexicon::{FRAMES, INITIAL_FRAMES, SCOPE_CUES};
+use super::lexicon::{CONTRASTS, FRAMES, INITIAL_FRAMES, SCOPE_CUES};
 use super::phrase::PhraseHit;
 use crate::document::{Block, BlockKind};
 use crate::span::Span;
@@ -23,6 +23,13 @@ pub enum Stance {
         /// True for a heading's section or a lead-in's list, false for a frame.
         scoped: bool,
     },
+    /// The alternative a choice is made against ("the cached page instead of a spinner"):
+    /// part of the argument for the choice, so signals count it, but never the candidate's
+    /// own move, so mistakes do not.
+    Contrasted {
+        /// The contrast ("instead of", "rather than").
+        cue: Span,
+    },
     /// The status quo the answer describes and then changes ("the pause option was buried").
     Problem {
         /// The sentence in which the candidate changes it.
@@ -31,9 +38,13 @@ pub enum Stance {
 }
 
 impl Stance {
-    /// True for what the answer argues or describes as found: asserted or a problem.
+    /// True for what the answer argues with: asserted, a contrasted alternative, or a
+    /// problem it found.
     pub fn is_content(self) -> bool {
-        matches!(self, Stance::Asserted | Stance::Problem { .. })
+        matches!(
+            self,
+            Stance::Asserted | Stance::Contrasted { .. } | Stance::Problem { .. }
+        )
     }
 }
 
@@ -51,6 +62,8 @@ pub(crate) struct Region {
 pub struct Stances {
     /// Reaches of rejection frames, from after the frame to its clause end.
     frames: Vec<Region>,
+    /// Reaches of contrasts, likewise.
+    contrasts: Vec<Region>,
     /// Sections and lists under a rejecting heading or lead-in; they never overlap.
     scopes: Vec<Region>,
     /// Problem descriptions, with the sentence that fixes each as the cue.
@@ -74,6 +87,17 @@ fn region_at(regions: &[Region], offset: usize) -> Option<Region> {
     (i > 0 && regions[i - 1].span.contains(offset)).then(|| regions[i - 1])
 }
 
+/// The reach holding `offset`; reaches may overlap a little ("I'd avoid … rather than …"),
+/// so a few are looked at back from the last one starting before it.
+fn reach_at(reaches: &[Region], offset: usize) -> Option<&Region> {
+    let i = reaches.partition_point(|r| r.span.start <= offset);
+    reaches[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|r| r.span.contains(offset))
+}
+
 impl Stances {
     /// The stance of a phrase at `span`; `negated` says whether a negation reaches it.
     /// A scope outranks a frame, a frame a negation, a negation a problem.
@@ -84,18 +108,14 @@ impl Stances {
                 scoped: true,
             };
         }
-        // Frames may overlap a little ("I'd avoid … rather than …"): look a few back.
-        let i = self.frames.partition_point(|r| r.span.start <= span.start);
-        if let Some(frame) = self.frames[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .find(|r| r.span.contains(span.start))
-        {
+        if let Some(frame) = reach_at(&self.frames, span.start) {
             return Stance::Rejected {
                 cue: frame.cue,
                 scoped: false,
             };
+        }
+        if let Some(contrast) = reach_at(&self.contrasts, span.start) {
+            return Stance::Contrasted { cue: contrast.cue };
         }
         if negated {
             return Stance::Negated;
@@ -109,21 +129,25 @@ impl Stances {
     /// Finds every frame, scope and problem of a text in one pass over its cues.
     pub(crate) fn find(input: &Input) -> Stances {
         let finder = Finder { input };
-        let mut frames: Vec<Region> = input
-            .cues
-            .iter()
-            .filter(|h| finder.is_frame(h))
-            .filter_map(|h| {
-                let reach = finder.reach_after(h.span);
-                (!reach.is_empty()).then_some(Region {
-                    span: reach,
-                    cue: h.span,
+        let reaches = |frame: &dyn Fn(&PhraseHit) -> bool| {
+            let mut reaches: Vec<Region> = input
+                .cues
+                .iter()
+                .filter(|h| frame(h))
+                .filter_map(|h| {
+                    let reach = finder.reach_after(h.span);
+                    (!reach.is_empty()).then_some(Region {
+                        span: reach,
+                        cue: h.span,
+                    })
                 })
-            })
-            .collect();
-        frames.sort_by_key(|r| r.span.start);
+                .collect();
+            reaches.sort_by_key(|r| r.span.start);
+            reaches
+        };
         Stances {
-            frames,
+            frames: reaches(&|h| finder.is_frame(h)),
+            contrasts: reaches(&|h| h.list as usize == CONTRASTS),
             scopes: finder.scopes(),
             problems: super::problems::find(input),
         }
@@ -286,6 +310,7 @@ mod tests {
                 if scoped { "scope" } else { "frame" },
                 cue.text(text).to_owned(),
             ),
+            Stance::Contrasted { cue } => ("contrast", cue.text(text).to_owned()),
             Stance::Problem { fix } => ("problem", fix.text(text).to_owned()),
         }
     }
@@ -312,12 +337,15 @@ mod tests {
     #[test]
     fn frames_reject_the_rest_of_their_clause() {
         let text = "Instead of an ultimatum, I would share the market data.";
-        assert_eq!(stance(text, "ultimatum"), ("frame", "Instead of".into()));
+        assert_eq!(stance(text, "ultimatum"), ("contrast", "Instead of".into()));
         assert_eq!(kind(text, "market data"), "asserted");
         let text = "I'd lead with the level rather than a threat to leave, because it lasts.";
-        assert_eq!(stance(text, "threat"), ("frame", "rather than".into()));
-        assert_eq!(kind(text, "leave"), "frame");
+        assert_eq!(stance(text, "threat"), ("contrast", "rather than".into()));
+        assert_eq!(kind(text, "leave"), "contrast");
         assert_eq!(kind(text, "lasts"), "asserted");
+        let text = "We would not track clicks, and we'd never bluff.";
+        assert_eq!(stance(text, "clicks"), ("frame", "We would not".into()));
+        assert_eq!(stance(text, "bluff"), ("frame", "we'd never".into()));
         assert_eq!(kind("I wouldn't bluff about offers.", "bluff"), "frame");
         assert_eq!(kind("The mistake is to bluff.", "bluff"), "frame");
         assert_eq!(
