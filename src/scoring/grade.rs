@@ -109,8 +109,8 @@ pub struct NextStep {
 #[derive(Clone, Debug, Serialize)]
 pub struct Discounted {
     /// Why, in words: "repeats an earlier sentence", "under a negation", "rejected by
-    /// 'instead of' at 3:12", "rejected under 'What I wouldn't do' at 24:1", "the problem
-    /// fixed at 9:1".
+    /// 'I wouldn't' at 3:12", "rejected under 'What I wouldn't do' at 24:1", "the
+    /// alternative set aside by 'instead of' at 5:20", "the problem fixed at 9:1".
     pub reason: String,
     pub evidence: Evidence,
     /// For a phrase set aside by its stance: "negated", "rejected", "contrasted" or
@@ -126,8 +126,11 @@ pub struct Discounted {
 /// The words that give a phrase its stance, and where they start.
 #[derive(Clone, Debug, Serialize)]
 pub struct Cue {
+    /// Its line, from 1.
     pub line: usize,
+    /// Its column, from 1.
     pub column: usize,
+    /// Its words, white space folded, a long sentence cut with "…".
     pub text: String,
 }
 
