@@ -62,10 +62,12 @@ pub(super) fn list(
             continue;
         }
         last = Some(hit.sentence);
-        let mut matched: Vec<Span> = context
-            .hits
+        // Hits are in text order, so the sentence's hits are one run.
+        let from = context.hits.partition_point(|h| h.sentence < hit.sentence);
+        let mut matched: Vec<Span> = context.hits[from..]
             .iter()
-            .filter(|h| h.sentence == hit.sentence && h.stance != Stance::Asserted)
+            .take_while(|h| h.sentence == hit.sentence)
+            .filter(|h| h.stance != Stance::Asserted)
             .map(|h| h.span)
             .collect();
         // A phrase in several lists is one set-aside phrase.
