@@ -71,8 +71,11 @@ fn is_status_quo(hit: &PhraseHit, input: &Input) -> bool {
             let Some(next) = words.get(i) else {
                 return false;
             };
-            let next = next.text(input.text).to_ascii_lowercase();
-            let participle = ["ed", "en", "wn"].iter().any(|e| next.ends_with(e));
+            let next = next.text(input.text).as_bytes();
+            let ending = &next[next.len().saturating_sub(2)..];
+            let participle = [b"ed", b"en", b"wn"]
+                .iter()
+                .any(|e| ending.eq_ignore_ascii_case(*e));
             let instruction = words
                 .get(i + 1)
                 .is_some_and(|w| w.text(input.text).eq_ignore_ascii_case("to"));
