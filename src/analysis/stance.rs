@@ -348,6 +348,7 @@ mod tests {
         assert_eq!(stance(text, "bluff"), ("frame", "we'd never".into()));
         assert_eq!(kind("I wouldn't bluff about offers.", "bluff"), "frame");
         assert_eq!(kind("The mistake is to bluff.", "bluff"), "frame");
+        assert_eq!(kind("We shouldn't hide the button.", "hide"), "frame");
         assert_eq!(
             kind("Avoid: bluffing, deadlines and threats.", "threats"),
             "frame"
