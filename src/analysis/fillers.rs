@@ -2,20 +2,21 @@
 //! "kind of" and "sort of" counted only where they are fillers and not words doing a job.
 
 use super::lexicon;
-use crate::text::fold::Folded;
+use crate::text::phrase::PhraseHit;
 use crate::text::span::Span;
 
-/// The fillers and the hedges of `text` (folded as `folded`) that lie inside a sentence
-/// (`inside`); `spoken` for a transcript, where punctuation is not to be relied on.
+/// The fillers and the hedges among the lexicon matcher's `hits` of `text` that lie inside
+/// a sentence (`inside`); `spoken` for a transcript, where punctuation is not to be relied
+/// on.
 pub(crate) fn find(
     text: &str,
-    folded: &Folded,
+    hits: &[PhraseHit],
     spoken: bool,
     inside: impl Fn(Span) -> bool,
 ) -> (Vec<Span>, Vec<Span>) {
     let mut fillers = Vec::new();
     let mut hedges = Vec::new();
-    for hit in lexicon::matcher().find(folded) {
+    for hit in hits {
         if !inside(hit.span) {
             continue;
         }

@@ -1,6 +1,7 @@
 //! Fixed word lists the analysis needs: function words, negations, clause words, fillers
-//! and hedges, the words that tell a spoken filler from a word doing its job, and the
-//! number words and time units of quantities. Rubric vocabulary is never here; it belongs
+//! and hedges, the words that tell a spoken filler from a word doing its job, the stance
+//! cues (rejection frames and scopes, status-quo markers, change verbs), and the number
+//! words and time units of quantities. Rubric vocabulary is never here; it belongs
 //! to rubrics.
 
 use crate::text::phrase::PhraseMatcher;
@@ -360,10 +361,56 @@ pub(crate) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|n
 /// Units of time a duration may carry ("6 weeks", "7-day"), as regex alternatives.
 pub(crate) const DURATION_UNITS: &str = r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?";
 
-/// The fillers-and-hedges matcher, built once per process.
+/// Rejection frames of the stance [`matcher`] list: what follows them in the clause is
+/// what the speaker declines to do.
+pub const FRAMES: usize = 2;
+/// Frames that reject only at a clause start, as an imperative ("Never bluff", "Don't
+/// lowball"); elsewhere they are plain negations ("they never come back").
+pub const INITIAL_FRAMES: usize = 3;
+/// Words that make a heading or lead-in a list of what not to do ("Pitfalls", "Don'ts").
+pub const SCOPE_CUES: usize = 4;
+/// Markers of the status quo as it was or as found ("used to", "the old", "previously").
+pub const STATUS_QUO: usize = 5;
+/// Auxiliaries that, before a participle, describe a past state ("was buried", "had hidden").
+pub const PAST_AUXILIARIES: usize = 6;
+/// First-person subjects of a change ("I", "we", "my team").
+pub const FIRST_PERSON: usize = 7;
+/// Verbs of changing something ("moved", "removed", "made it").
+pub const CHANGE_VERBS: usize = 8;
+/// Contrasts: what follows them in the clause is the alternative a choice is made against
+/// ("serve the cached page instead of a spinner").
+pub const CONTRASTS: usize = 9;
+
+// Stance cues, `|`-separated to keep the lists compact; general English, never rubric words.
+const CONTRAST_CUES: &str = "instead of|rather than|in place of";
+const FRAME_CUES: &str = "the mistake is|the mistake would be|a mistake would be|the trap is|i wouldn't|i would not|i'd not|i won't|i will not|i'd never|i would never|i will never|we wouldn't|we would not|we won't|we will not|we'd never|we would never|i'd avoid|i would avoid|we'd avoid|we would avoid|i'd steer clear of|steer clear of|stay away from|resist the urge to|refuse to|i'd refuse to|i don't want to|we don't want to|i'm not going to|we're not going to|i am not going to|we shouldn't|we should not|we should never|we should avoid|you shouldn't|you should never|you should avoid";
+const INITIAL_FRAME_CUES: &str = "never|don't|dont|do not|avoid|no need to";
+const SCOPE_CUE_WORDS: &str = "pitfall*|anti-pattern*|antipattern*|don'ts|donts|dont's|what not to do|not to do|things to avoid|mistakes to avoid|what to avoid|to avoid|i'd avoid|i would avoid|i wouldn't do|i would not do|i'd not do|i won't do|i will not do|we wouldn't do|we would not do";
+const STATUS_QUO_CUES: &str = "used to|previously|originally|at the time|back then|the old|the existing|the original|the previous|the legacy|as it was|currently|the current|when i joined|when i arrived|i found that|we found that|i noticed that|we noticed that|it turned out";
+const PAST_AUXILIARY_WORDS: &str = "was|were|had|had been";
+const FIRST_PERSON_WORDS: &str = "i|we|i'd|we'd|i'll|we'll|i've|we've|my team|our team";
+const CHANGE_VERB_WORDS: &str = "move|moved|moving|remove|removed|removing|replace|replaced|replacing|fix|fixed|fixing|change|changed|changing|made it|make it|making it|propose|proposed|proposing|redesign|redesigned|redesigning|rework|reworked|rewrite|rewrote|rebuilt|rebuild|simplify|simplified|restore|restored|swap|swapped|switch|switched|surface|surfaced|unbury|unburied|shorten|shortened|cut|cutting|drop|dropped|kill|killed|got rid of|get rid of|revert|reverted|rolled back|roll back|undo|undid|merge|merged|pushed to|pushed for|argued for";
+
+/// The lexicon matcher: fillers, hedges and the stance cues, one automaton run once per
+/// document; a hit's `list` says which (see [`FILLERS`] … [`CONTRASTS`]).
 pub fn matcher() -> &'static PhraseMatcher {
     static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
-    MATCHER.get_or_init(|| PhraseMatcher::new([FILLER_PHRASES, HEDGE_PHRASES]))
+    MATCHER.get_or_init(|| {
+        let cues = [
+            FRAME_CUES,
+            INITIAL_FRAME_CUES,
+            SCOPE_CUE_WORDS,
+            STATUS_QUO_CUES,
+            PAST_AUXILIARY_WORDS,
+            FIRST_PERSON_WORDS,
+            CHANGE_VERB_WORDS,
+            CONTRAST_CUES,
+        ];
+        let lists = [FILLER_PHRASES.to_vec(), HEDGE_PHRASES.to_vec()]
+            .into_iter()
+            .chain(cues.iter().map(|c| c.split('|').collect()));
+        PhraseMatcher::new(lists)
+    })
 }
 
 #[cfg(test)]

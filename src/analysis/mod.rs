@@ -1,11 +1,12 @@
 //! Analysis: facts about an answer's graded text, computed once per document and shared by
-//! every criterion — words, sentences, quantities, fillers, hedges, negations, readability
-//! and repeated sentences. Nothing here depends on a rubric or a score.
+//! every criterion — words, sentences, quantities, fillers, hedges, negations, the stance
+//! of any phrase, readability and repeated sentences. Nothing here depends on a rubric or
+//! a score.
 //!
 //! [`analyze`] runs the stages in order: `sentences` splits each block, `words` tokenises
 //! each sentence and feeds the `negation` state machine, `repeats` marks repeated
-//! sentences, then quantities, `fillers` (and hedges), readability and delivery. Word lists
-//! live in [`lexicon`].
+//! sentences, then quantities, one pass of the [`lexicon`] matcher for `fillers` (and
+//! hedges) and [`stance`] cues, readability and delivery. Word lists live in [`lexicon`].
 
 pub mod delivery;
 mod fillers;
@@ -18,6 +19,7 @@ pub mod quantities;
 pub mod readability;
 mod repeats;
 mod sentences;
+pub mod stance;
 pub mod summary;
 pub mod variety;
 mod words;
@@ -29,6 +31,8 @@ pub use delivery::Delivery;
 pub use quantities::{Quantity, QuantityKind};
 pub use readability::Readability;
 use sentences::Splitter;
+pub use stance::Stance;
+use stance::Stances;
 use std::ops::Range;
 use words::Tokens;
 
@@ -77,6 +81,9 @@ pub struct Analysis {
     /// The reach of each negation: from after the negating word to the end of its clause
     /// (so a phrase that starts with the negation, "without hurting", is not negated).
     pub negations: Vec<Span>,
+    /// Where the text rejects a phrase or describes a problem it then fixes (see
+    /// [`Analysis::stance`]).
+    pub stances: Stances,
     /// Flesch scores and sentence length.
     pub readability: Readability,
     /// Sentences that repeat an earlier one.
@@ -105,6 +112,12 @@ impl Analysis {
             .rev()
             .take(4)
             .any(|n| n.contains(span.start))
+    }
+
+    /// What the answer does with the phrase at `span`: asserts, negates or rejects it, or
+    /// describes it as a problem it then fixes.
+    pub fn stance(&self, span: Span) -> Stance {
+        self.stances.of(span, self.is_negated(span))
     }
 }
 
@@ -139,7 +152,17 @@ pub fn analyze(document: &Document) -> Analysis {
         .filter(|q| inside(q.span))
         .collect();
     let spoken = document.transcript.is_some();
-    let (fillers, hedges) = fillers::find(text, &folded, spoken, inside);
+    // One pass of the lexicon automaton serves fillers, hedges and stance cues.
+    let cues = lexicon::matcher().find(&folded);
+    let (fillers, hedges) = fillers::find(text, &cues, spoken, inside);
+    let stances = Stances::find(&stance::Input {
+        text,
+        blocks: &document.blocks,
+        sentences: &sentences,
+        words: &tokens.words,
+        clauses: &tokens.clauses,
+        cues: &cues,
+    });
     let readability = Readability::new(
         tokens.words.len(),
         sentences.iter().filter(|s| !s.is_heading()).count().max(1),
@@ -153,6 +176,7 @@ pub fn analyze(document: &Document) -> Analysis {
         fillers,
         hedges,
         negations: tokens.negations,
+        stances,
         readability,
         repeated_sentences,
         delivery: None,

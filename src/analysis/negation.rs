@@ -1,6 +1,7 @@
 //! The negation state machine: a negating word ("not", "never", "without") reaches over the
 //! next few words of its clause, until a clause boundary, a new negation or the sentence end
-//! stops it; "not only" and "no doubt" undo it.
+//! stops it; "not only" and "no doubt" undo it. Its clause boundaries ([`breaks_clause`])
+//! also delimit the clauses that rejection frames reach over (see `stance`).
 
 use super::lexicon::WordClass;
 use crate::text::span::Span;
@@ -10,6 +11,12 @@ const NEGATION_REACH_WORDS: usize = 5;
 
 /// Punctuation between two words that ends a clause, and with it a negation's reach.
 const CLAUSE_PUNCTUATION: [char; 7] = [',', ';', ':', '(', ')', '—', '–'];
+
+/// True when a clause ends before a word: punctuation since the word before, or a word that
+/// starts a clause ("but", "because").
+pub(crate) fn breaks_clause(between: &str, class: WordClass) -> bool {
+    between.contains(CLAUSE_PUNCTUATION) || class.clause
+}
 
 /// The negation open in one sentence, fed its words in order.
 #[derive(Clone, Copy, Debug, Default)]
@@ -29,7 +36,7 @@ impl Negation {
         class: WordClass,
         reaches: &mut Vec<Span>,
     ) {
-        let clause_break = between.contains(CLAUSE_PUNCTUATION) || class.clause;
+        let clause_break = breaks_clause(between, class);
         if let Some((start, left)) = self.open {
             if clause_break || left == 0 {
                 reaches.push(Span::new(start, word.start));

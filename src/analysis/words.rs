@@ -1,8 +1,8 @@
 //! Tokenising: the words of each sentence (Unicode word boundaries), how many are function
-//! words, their syllables for readability, and the negations they hold.
+//! words, their syllables for readability, the negations they hold and their clauses.
 
 use super::lexicon;
-use super::negation::Negation;
+use super::negation::{self, Negation};
 use super::readability;
 use crate::text::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -14,6 +14,9 @@ pub(crate) struct Tokens {
     pub words: Vec<Span>,
     /// The reach of each negation (see [`Negation`]).
     pub negations: Vec<Span>,
+    /// Every clause, from its first word to its last; a connective that starts a clause
+    /// ("but", "instead") belongs to none, so a clause starts at the word after it.
+    pub clauses: Vec<Span>,
     /// Estimated syllables of all the words.
     pub syllables: usize,
 }
@@ -25,6 +28,7 @@ impl Tokens {
         let mut function_words = 0;
         let mut first_person_seen = false;
         let mut negation = Negation::default();
+        let mut clause: Option<Span> = None;
         let mut previous_end = span.start;
         for (offset, word) in span.text(text).unicode_word_indices() {
             let word_span = Span::new(span.start + offset, span.start + offset + word.len());
@@ -32,6 +36,13 @@ impl Tokens {
             previous_end = word_span.end;
             let class = lexicon::classify(word);
             negation.word(between, word_span, class, &mut self.negations);
+            if negation::breaks_clause(between, class) {
+                self.clauses.extend(clause.take());
+            }
+            if !class.clause {
+                let start = clause.map_or(word_span.start, |c| c.start);
+                clause = Some(Span::new(start, word_span.end));
+            }
             // "I" joins a sentence once; "I I I" strung between keywords does not.
             if class.function || (class.first_person && !first_person_seen) {
                 function_words += 1;
@@ -41,6 +52,7 @@ impl Tokens {
             self.words.push(word_span);
         }
         negation.finish(span.end, &mut self.negations);
+        self.clauses.extend(clause);
         function_words
     }
 }
@@ -48,6 +60,15 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_end_at_punctuation_and_start_after_a_connective() {
+        let text = "We cut it, but instead of ads, we kept plans.";
+        let mut tokens = Tokens::default();
+        tokens.sentence(text, Span::new(0, text.len()));
+        let clauses: Vec<&str> = tokens.clauses.iter().map(|c| c.text(text)).collect();
+        assert_eq!(clauses, vec!["We cut it", "of ads", "we kept plans"]);
+    }
 
     #[test]
     fn words_function_words_and_first_person_once() {
@@ -59,6 +80,7 @@ mod tests {
         // The first "I" and "the".
         assert_eq!(function_words, 2);
         assert!(tokens.negations.is_empty());
+        assert_eq!(tokens.clauses, vec![Span::new(0, text.len() - 1)]);
         let syllables: usize = words.iter().map(|w| readability::syllables(w)).sum();
         assert_eq!(tokens.syllables, syllables);
     }

@@ -1,7 +1,8 @@
-//! What every signal reads: the rubric's phrase hits grouped by list and by sentence, and
-//! which sentences may earn points at all (not repeated, not headings, not keyword-packed).
+//! What every signal reads: the rubric's phrase hits with their stance, grouped by list and
+//! by sentence, and which sentences may earn points at all (not repeated, not headings, not
+//! keyword-packed).
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Stance};
 use crate::rules::compile::ListId;
 use crate::text::phrase::PhraseHit;
 use crate::text::phrase::PhraseMatcher;
@@ -28,6 +29,19 @@ const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
 const MIN_FUNCTION_SHARE: f64 = 0.2;
 
+/// One rubric phrase hit and what the answer does with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The list it belongs to.
+    pub list: ListId,
+    /// The sentence holding it.
+    pub sentence: usize,
+    /// Where it is.
+    pub span: Span,
+    /// Asserted, negated, rejected, or a problem the answer fixes.
+    pub stance: Stance,
+}
+
 /// One answer as every signal and condition reads it: the analysis, and the rubric's phrase
 /// hits sorted by list and by sentence, with the sentences that may not earn points.
 pub struct Context<'a> {
@@ -35,12 +49,17 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
     /// The graded text the spans point into.
     pub text: &'a str,
-    /// Hits outside negations, per list, in document order, with their sentence.
+    /// Hits that are content (asserted, or a problem the answer fixes), per list, in
+    /// document order, with their sentence: what signals read.
     pub by_list: Vec<Vec<(usize, Span)>>,
     /// Per sentence: `None` when it may earn points, else why not.
     pub discount: Vec<Option<Discount>>,
-    /// Hits under a negation that were not counted.
-    pub negated: Vec<(usize, Span)>,
+    /// Every hit with its stance, in document order.
+    pub hits: Vec<Hit>,
+    /// Per list: asserted hits outside repeated sentences, what mistakes count.
+    committed: Vec<usize>,
+    /// Per list: hits outside negations and repeated sentences, rejected ones included.
+    mentioned: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -48,20 +67,24 @@ impl<'a> Context<'a> {
     pub fn new(analysis: &'a Analysis, text: &'a str, matcher: &PhraseMatcher) -> Self {
         let mut by_list = vec![Vec::new(); matcher.list_count()];
         let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];
-        let mut negated = Vec::new();
+        let mut hits = Vec::new();
         for PhraseHit { list, span } in matcher.find(&analysis.folded) {
             let Some(sentence) = analysis.sentence_at(span.start) else {
                 continue;
             };
-            if analysis.is_negated(span) {
-                negated.push((sentence, span));
-                continue;
+            let stance = analysis.stance(span);
+            hits.push(Hit {
+                list,
+                sentence,
+                span,
+                stance,
+            });
+            if stance.is_content() {
+                by_list[list as usize].push((sentence, span));
+                per_sentence[sentence].push(span);
             }
-            by_list[list as usize].push((sentence, span));
-            per_sentence[sentence].push(span);
         }
-        negated.dedup();
-        let discount = analysis
+        let discount: Vec<Option<Discount>> = analysis
             .sentences
             .iter()
             .zip(&per_sentence)
@@ -84,12 +107,23 @@ impl<'a> Context<'a> {
                 packed.then_some(Discount::KeywordPacked)
             })
             .collect();
+        let (mut committed, mut mentioned) = (vec![0; by_list.len()], vec![0; by_list.len()]);
+        for hit in hits
+            .iter()
+            .filter(|h| discount[h.sentence] != Some(Discount::Repeated))
+        {
+            let list = hit.list as usize;
+            committed[list] += usize::from(hit.stance == Stance::Asserted);
+            mentioned[list] += usize::from(hit.stance != Stance::Negated);
+        }
         Context {
             analysis,
             text,
             by_list,
             discount,
-            negated,
+            hits,
+            committed,
+            mentioned,
         }
     }
 
@@ -115,7 +149,19 @@ impl<'a> Context<'a> {
             .map(|&(_, span)| span)
     }
 
-    /// Hits of a list anywhere outside repeated sentences (for mistakes and ratios).
+    /// Asserted hits of a list outside repeated sentences: what a mistake counts, so that a
+    /// negated, rejected or fixed-problem mention never commits it.
+    pub fn committed(&self, list: ListId) -> usize {
+        self.committed[list as usize]
+    }
+
+    /// Hits of a list outside negations and repeated sentences, rejected ones included:
+    /// what `absent` asks about, since naming an idea to reject it still brings it up.
+    pub fn mentioned(&self, list: ListId) -> usize {
+        self.mentioned[list as usize]
+    }
+
+    /// Content hits of a list anywhere outside repeated sentences (for ratio signals).
     pub fn occurrences(&self, list: ListId) -> usize {
         self.by_list[list as usize]
             .iter()

@@ -148,10 +148,31 @@ pub struct NextStep {
 /// A sentence with rubric vocabulary that earned nothing, and why.
 #[derive(Clone, Debug, Serialize)]
 pub struct Discounted {
-    /// Why it earned nothing.
-    pub reason: &'static str,
+    /// Why, in words: "repeats an earlier sentence", "under a negation", "rejected by
+    /// 'I wouldn't' at 3:12", "rejected under 'What I wouldn't do' at 24:1", "the
+    /// alternative set aside by 'instead of' at 5:20", "the problem fixed at 9:1".
+    pub reason: String,
     /// The sentence.
     pub evidence: Evidence,
+    /// For a phrase set aside by its stance: "negated", "rejected", "contrasted" or
+    /// "problem".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<&'static str>,
+    /// What set it aside and where: the frame, the heading or lead-in of the scope, or
+    /// the sentence that fixes the problem.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+}
+
+/// The words that give a phrase its stance, and where they start.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cue {
+    /// Its line, from 1.
+    pub line: usize,
+    /// Its column, from 1.
+    pub column: usize,
+    /// Its words, white space folded, a long sentence cut with "…".
+    pub text: String,
 }
 
 /// Facts about the graded text.

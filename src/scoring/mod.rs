@@ -5,6 +5,7 @@
 pub mod examples;
 mod flags;
 mod grade;
+mod not_counted;
 
 pub use crate::rules::context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};
@@ -19,8 +20,6 @@ use crate::text::span::Span;
 
 /// How many next steps a report offers.
 const NEXT_STEPS: usize = 3;
-/// How many discounted sentences a report lists.
-const DISCOUNTED_SHOWN: usize = 5;
 
 pub(crate) use crate::number::{round1, round2};
 
@@ -68,7 +67,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let repetition = repetition_factor(analysis);
     let score = round1((points - penalties).clamp(0.0, 100.0) * repetition);
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
-    let discounted = discounted(document, analysis, &context);
+    let discounted = not_counted::list(document, analysis, &context, rubric, &earned_in);
     let flag_input = flags::Input::new(document, analysis, &context, rubric, &earned_in);
     let flags = flags::detect(&flag_input);
     let band = if flags.is_empty() {
@@ -245,46 +244,6 @@ fn next_steps(
     steps.sort_by(|a, b| b.gain.total_cmp(&a.gain));
     steps.truncate(NEXT_STEPS);
     steps
-}
-
-/// Sentences that use the rubric's words but earned nothing, and why.
-fn discounted(document: &Document, analysis: &Analysis, context: &Context) -> Vec<Discounted> {
-    let mut with_hits = vec![false; analysis.sentences.len()];
-    for hits in &context.by_list {
-        for &(s, _) in hits {
-            with_hits[s] = true;
-        }
-    }
-    let mut out: Vec<Discounted> = Vec::new();
-    for (i, reason) in context.discount.iter().enumerate() {
-        let Some(reason) = reason else { continue };
-        if !with_hits[i] || analysis.sentences[i].is_heading() || *reason == Discount::Fragment {
-            continue;
-        }
-        out.push(Discounted {
-            reason: match reason {
-                Discount::Repeated => "repeats an earlier sentence",
-                Discount::KeywordPacked => "rubric keywords with little argument around them",
-                Discount::Fragment => "too short to carry an argument",
-            },
-            evidence: quote(document, analysis, i, &[]),
-        });
-    }
-    let mut negated = context.negated.iter().peekable();
-    while let Some(&(sentence, span)) = negated.next() {
-        if context.counts(sentence) {
-            out.push(Discounted {
-                reason: "under a negation",
-                evidence: quote(document, analysis, sentence, &[span]),
-            });
-        }
-        while negated.peek().is_some_and(|(s, _)| *s == sentence) {
-            negated.next();
-        }
-    }
-    out.sort_by_key(|d| (d.evidence.line, d.evidence.column));
-    out.truncate(DISCOUNTED_SHOWN);
-    out
 }
 
 /// Longest quote shown, in characters; longer sentences are cut at a word boundary.

@@ -221,7 +221,11 @@ pub(crate) fn build(
         InputForm::Otter => otter::parse(text, body_start)?,
         // The caller reads written forms itself; asked anyway, say so instead of panicking.
         InputForm::Text | InputForm::Markdown => {
-            return Err(TranscriptError::at(1, 1, "a written answer has no speaker turns"));
+            return Err(TranscriptError::at(
+                1,
+                1,
+                "a written answer has no speaker turns",
+            ));
         }
     };
     let first_line = text[..body_start].matches('\n').count() + 1;

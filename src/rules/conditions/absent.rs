@@ -33,7 +33,7 @@ impl ConditionKind for Absent {
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        context.occurrences(self.list) == 0
+        context.mentioned(self.list) == 0
     }
 }
 

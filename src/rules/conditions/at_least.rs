@@ -55,8 +55,12 @@ impl ConditionKind for AtLeast {
         }
     }
 
+    fn committed_lists(&self) -> [Option<ListId>; 2] {
+        [Some(self.list), None]
+    }
+
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        context.occurrences(self.list) >= self.count
+        context.committed(self.list) >= self.count
     }
 }
 

@@ -37,6 +37,11 @@ pub(crate) trait ConditionKind: Sized {
     fn compared(&self) -> Option<[ListId; 2]> {
         None
     }
+    /// The lists whose asserted hits it counts, so that a hit of theirs set aside by its
+    /// stance is worth reporting as not counted.
+    fn committed_lists(&self) -> [Option<ListId>; 2] {
+        [None, None]
+    }
 }
 
 /// Registers the condition kinds: one `module::Type` line each. Generates the module
@@ -76,6 +81,13 @@ macro_rules! condition_kinds {
             pub fn compared(&self) -> Option<[ListId; 2]> {
                 match self {
                     $(Condition::$kind(c) => c.compared(),)*
+                }
+            }
+
+            /// The lists whose asserted hits it counts.
+            pub fn committed_lists(&self) -> [Option<ListId>; 2] {
+                match self {
+                    $(Condition::$kind(c) => c.committed_lists(),)*
                 }
             }
         }

@@ -32,8 +32,12 @@ impl ConditionKind for Present {
         }
     }
 
+    fn committed_lists(&self) -> [Option<ListId>; 2] {
+        [Some(self.list), None]
+    }
+
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        context.occurrences(self.list) > 0
+        context.committed(self.list) > 0
     }
 }
 

@@ -57,8 +57,12 @@ impl ConditionKind for Ratio {
         }
     }
 
+    fn committed_lists(&self) -> [Option<ListId>; 2] {
+        [Some(self.of), Some(self.to)]
+    }
+
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        let (of, to) = (context.occurrences(self.of), context.occurrences(self.to));
+        let (of, to) = (context.committed(self.of), context.committed(self.to));
         of + to >= self.min_count && of as f64 / to.max(1) as f64 > self.above
     }
 

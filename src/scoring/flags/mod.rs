@@ -102,7 +102,7 @@ impl<'a> Input<'a> {
 }
 
 /// Per sentence: it holds a hit of one of the rubric's lists other than pronoun lists, or
-/// a rubric phrase under a negation.
+/// a rubric phrase negated or rejected.
 fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -> Vec<bool> {
     let mut has_phrase = vec![false; analysis.sentences.len()];
     let pronoun_lists = pronoun_lists(rubric);
@@ -113,8 +113,8 @@ fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -
             }
         }
     }
-    for &(sentence, _) in &context.negated {
-        has_phrase[sentence] = true;
+    for hit in context.hits.iter().filter(|h| !h.stance.is_content()) {
+        has_phrase[hit.sentence] = true;
     }
     has_phrase
 }

@@ -1,0 +1,137 @@
+//! Stance fixtures (fixtures/stance/<rubric>.<name>.md): answers that reject a mistake in a
+//! section or with a frame, tell a problem-then-fix story, or really commit the mistake.
+//! Snapshots of their reports, and each mechanism checked both ways: the mistake stays
+//! away while the stance holds and fires once the text asserts it.
+
+mod common;
+
+use grade::report::{json, text};
+use grade::rubric::builtin;
+use grade::{Grade, grade_text};
+
+/// The fixture's text and the rubric its name starts with, graded.
+fn fixture(name: &str) -> (String, String) {
+    let path = common::root()
+        .join("fixtures/stance")
+        .join(format!("{name}.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    (name.split('.').next().unwrap().to_owned(), text)
+}
+
+fn graded(rubric: &str, text: &str) -> Grade {
+    grade_text(text, &builtin::load_builtin(rubric).unwrap())
+}
+
+fn fires(grade: &Grade, mistake: &str) -> bool {
+    grade.mistakes.iter().any(|m| m.id == mistake)
+}
+
+#[test]
+fn reports_match_their_snapshots() {
+    let dir = common::root().join("fixtures/stance");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| p.file_stem().unwrap().to_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "stance fixtures missing");
+    for name in names {
+        let (rubric, text) = fixture(&name);
+        let mut grade = graded(&rubric, &text);
+        grade.file = Some(format!("fixtures/stance/{name}.md"));
+        insta::assert_snapshot!(format!("{name}__text"), text::render(&grade, false));
+        insta::assert_snapshot!(format!("{name}__json"), json::render(&grade));
+    }
+}
+
+#[test]
+fn a_rejection_section_keeps_its_moves_from_counting_as_mistakes() {
+    let (rubric, text) = fixture("salary-negotiation.rejection-section");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "ultimatum"), "{:?}", grade.mistakes);
+    let reasons: Vec<&str> = grade.discounted.iter().map(|d| d.reason.as_str()).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("rejected under 'What I wouldn't do' at ")),
+        "{reasons:?}"
+    );
+    // The same moves under a heading that does not reject them are an ultimatum.
+    let asserted = text.replace("## What I wouldn't do", "## What I'd also do");
+    assert!(fires(&graded(&rubric, &asserted), "ultimatum"));
+}
+
+#[test]
+fn an_answer_that_issues_an_ultimatum_is_still_charged() {
+    let (rubric, text) = fixture("salary-negotiation.issues-an-ultimatum");
+    assert!(fires(&graded(&rubric, &text), "ultimatum"));
+    let weak = std::fs::read_to_string(
+        common::root().join("fixtures/salary-negotiation/weak-ultimatum.md"),
+    )
+    .unwrap();
+    assert!(fires(&graded(&rubric, &weak), "ultimatum"));
+}
+
+#[test]
+fn contrast_frames_keep_the_alternative_from_counting_as_a_mistake() {
+    let (rubric, text) = fixture("salary-negotiation.contrast-frames");
+    assert!(!fires(&graded(&rubric, &text), "ultimatum"));
+    let asserted = text
+        .replace("Rather than bluff", "I'd bluff")
+        .replace("Instead of a take it", "I'd use a take it");
+    assert!(fires(&graded(&rubric, &asserted), "ultimatum"));
+}
+
+#[test]
+fn a_problem_the_answer_fixes_is_not_its_proposal() {
+    let (rubric, text) = fixture("ux-vs-business.problem-then-fix");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "dark-patterns"), "{:?}", grade.mistakes);
+    // Without the fix that follows, the buried option is what the answer describes.
+    let unfixed = &text[..text.find("I proposed").unwrap()];
+    assert!(fires(&graded(&rubric, unfixed), "dark-patterns"));
+    let weak = std::fs::read_to_string(
+        common::root().join("fixtures/ux-vs-business/weak-hard-to-cancel.md"),
+    )
+    .unwrap();
+    assert!(fires(&graded(&rubric, &weak), "dark-patterns"));
+}
+
+#[test]
+fn no_sentence_is_both_evidence_and_not_counted() {
+    let mut graded_fixtures: Vec<(String, Grade)> = common::fixtures()
+        .into_iter()
+        .map(|f| {
+            let grade = graded(&f.rubric, &f.text);
+            (format!("{}/{}", f.rubric, f.stem), grade)
+        })
+        .collect();
+    for name in [
+        "salary-negotiation.rejection-section",
+        "salary-negotiation.contrast-frames",
+        "ux-vs-business.problem-then-fix",
+    ] {
+        let (rubric, text) = fixture(name);
+        graded_fixtures.push((name.to_owned(), graded(&rubric, &text)));
+    }
+    for (name, grade) in graded_fixtures {
+        let evidence: Vec<(usize, usize)> = grade
+            .criteria
+            .iter()
+            .flat_map(|c| &c.signals)
+            .filter(|s| s.earned > 0.0)
+            .flat_map(|s| &s.evidence)
+            .map(|e| (e.line, e.column))
+            .collect();
+        for d in &grade.discounted {
+            assert!(
+                !evidence.contains(&(d.evidence.line, d.evidence.column)),
+                "{name}: {}:{} is evidence and not counted",
+                d.evidence.line,
+                d.evidence.column
+            );
+        }
+    }
+}
