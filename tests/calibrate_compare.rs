@@ -74,6 +74,79 @@ fn calibrate_names_the_line_and_column_of_a_bad_label() {
 }
 
 #[test]
+fn calibrate_reads_the_long_form() {
+    // One row per answer and criterion, `expert` as the score column, `overall` rows for
+    // the overall score, `mistakes` rows and the `why` column ignored.
+    let out = grade(&["calibrate", "fixtures/calibration/criteria.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for row in [
+        "overall                     8",
+        "goal-first                  8",
+        "guardrails                  8",
+    ] {
+        assert!(stdout.contains(row), "{stdout}");
+    }
+    assert!(!stdout.contains("mistakes"), "{stdout}");
+    let json = grade(&[
+        "calibrate",
+        "fixtures/calibration/criteria.csv",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let names: Vec<&str> = value["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["goal-first", "guardrails"]);
+    assert_eq!(value["criteria"][0]["scale"], serde_json::json!([0, 2]));
+}
+
+#[test]
+fn calibrate_long_form_errors_and_no_overall() {
+    let dir = common::scratch("calibrate-long");
+    let strong = common::root().join("fixtures/metrics/strong-downloads-for-you.md");
+    let weak = common::root().join("fixtures/metrics/weak-ask-the-users.md");
+    let (strong, weak) = (strong.display(), weak.display());
+    let labels = dir.join("long.csv");
+    let run = |csv: String| {
+        std::fs::write(&labels, csv).unwrap();
+        grade(&["calibrate", labels.to_str().unwrap(), "--rubric", "metrics"])
+    };
+    // Without `overall` rows there is no overall line, only the criteria.
+    let out = run(format!(
+        "file,criterion,score\n{strong},goal-first,2\n{weak},goal-first,0\n"
+    ));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stdout).contains("overall "),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("goal-first                  2"));
+    // A bad score names its line and column.
+    let out = run(format!("file,criterion,score\n{strong},goal-first,full\n"));
+    assert_eq!(out.status.code(), Some(2));
+    let column = strong.to_string().chars().count() + ",goal-first,".len() + 1;
+    let at = format!("long.csv:2:{column}: `full` is not an integer score in column `score`");
+    assert!(text(&out.stderr).contains(&at), "{}", text(&out.stderr));
+    // A criterion the rubric does not have names the row that gives it.
+    let out = run(format!(
+        "file,criterion,score\n{strong},goal-first,2\n{strong},charisma,1\n"
+    ));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("long.csv:3: `charisma` is not a criterion of `metrics`"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn compare_shows_what_a_rewrite_changed() {
     let out = grade(&[
         "compare",

@@ -1,5 +1,6 @@
-//! The labels file: CSV with a header `file,score[,rubric][,<criterion id>…]`, one labelled
-//! answer per row, human scores as integers on any scale. Quoted fields follow RFC 4180.
+//! The labels file in its wide form: CSV with a header `file,score[,rubric][,<criterion
+//! id>…]`, one labelled answer per row, human scores as integers on any scale; and the CSV
+//! reading both forms share. Quoted fields follow RFC 4180. The long form is `long.rs`.
 
 use thiserror::Error;
 
@@ -20,13 +21,19 @@ pub struct LabelsError {
 pub struct Label {
     /// As written in the file: relative paths are relative to the labels file's folder.
     pub file: String,
-    /// The human score.
-    pub score: i64,
+    /// The human score overall; the long form may give none.
+    pub score: Option<i64>,
     /// The row's rubric, when the file has a `rubric` column and the cell is not empty.
     pub rubric: Option<String>,
     /// One per criterion column, None where the cell is empty.
     pub criteria: Vec<Option<i64>>,
-    /// The row's line in the file.
+    /// One per criterion column: the line its score was read from (the row's line in the
+    /// wide form, the criterion's own row in the long form).
+    pub criterion_lines: Vec<usize>,
+    /// The mistake ids the labeller says the answer commits, when the labels say (the long
+    /// form's `mistakes` rows, `;`-separated); None when they do not.
+    pub mistakes: Option<Vec<String>>,
+    /// The row's line in the file (the long form: the answer's first row).
     pub line: usize,
 }
 
@@ -50,16 +57,13 @@ struct Header {
 
 impl Header {
     fn parse(header: &str, line: usize) -> Result<Header, LabelsError> {
-        let names: Vec<String> = fields(header, line)?
-            .iter()
-            .map(|(_, f)| f.trim().to_lowercase())
-            .collect();
+        let names = header_names(header, line)?;
         let column_of = |name: &str| names.iter().position(|n| n == name);
         let (Some(file), Some(score)) = (column_of("file"), column_of("score")) else {
             return Err(error(
                 line,
                 1,
-                "the header must name the columns `file` and `score`",
+                "the header must name the columns `file` and `score` (or, in the long form, `file`, `criterion` and `score`)",
             ));
         };
         let rubric = column_of("rubric");
@@ -98,16 +102,16 @@ impl Header {
                 error(line, *column, &message)
             })
         };
-        let Some(score) = integer(self.score)? else {
+        if integer(self.score)?.is_none() {
             return Err(error(line, cells[self.score].0, "the `score` is empty"));
-        };
+        }
         let file = cells[self.file].1.trim().to_owned();
         if file.is_empty() {
             return Err(error(line, 1, "the `file` is empty"));
         }
         Ok(Label {
             file,
-            score,
+            score: integer(self.score)?,
             rubric: self
                 .rubric
                 .map(|c| cells[c].1.trim().to_owned())
@@ -117,36 +121,39 @@ impl Header {
                 .iter()
                 .map(|&c| integer(c))
                 .collect::<Result<_, _>>()?,
+            criterion_lines: vec![line; self.criteria.len()],
+            mistakes: None,
             line,
         })
     }
 }
 
-/// Parses a labels CSV; every error names its line and column.
-pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
-    let mut lines = text
-        .lines()
+/// The non-empty lines of a CSV, with their 1-based numbers.
+pub(super) fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((header_line, header)) = lines.next() else {
-        return Err(error(
-            1,
-            1,
-            "the labels file is empty; expected a header `file,score`",
-        ));
-    };
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// The header's column names, trimmed and lowercase.
+pub(super) fn header_names(header: &str, line: usize) -> Result<Vec<String>, LabelsError> {
+    Ok(fields(header, line)?
+        .iter()
+        .map(|(_, f)| f.trim().to_lowercase())
+        .collect())
+}
+
+/// Parses the rows below a wide-form header.
+pub(super) fn parse_wide<'a>(
+    header: &str,
+    header_line: usize,
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) -> Result<Labels, LabelsError> {
     let header = Header::parse(header, header_line)?;
     let rows = lines
         .map(|(line, row)| header.row(row, line))
         .collect::<Result<Vec<_>, _>>()?;
-    if rows.is_empty() {
-        return Err(error(
-            header_line,
-            1,
-            "no labelled answers below the header",
-        ));
-    }
     Ok(Labels {
         criteria: header
             .criteria
@@ -158,7 +165,7 @@ pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
 }
 
 /// Splits one CSV line into (1-based column, unquoted field).
-fn fields(line: &str, line_no: usize) -> Result<Vec<(usize, String)>, LabelsError> {
+pub(super) fn fields(line: &str, line_no: usize) -> Result<Vec<(usize, String)>, LabelsError> {
     let mut out = Vec::new();
     let mut chars = line.char_indices().peekable();
     loop {
@@ -200,7 +207,8 @@ fn fields(line: &str, line_no: usize) -> Result<Vec<(usize, String)>, LabelsErro
     }
 }
 
-fn error(line: usize, column: usize, message: &str) -> LabelsError {
+/// A [`LabelsError`] at `line`:`column`.
+pub(super) fn error(line: usize, column: usize, message: &str) -> LabelsError {
     LabelsError {
         line,
         column,
@@ -210,7 +218,7 @@ fn error(line: usize, column: usize, message: &str) -> LabelsError {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::parse_labels;
 
     #[test]
     fn reads_files_scores_rubrics_and_criterion_columns() {

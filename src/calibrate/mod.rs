@@ -4,10 +4,12 @@
 //! criterion, with the band thresholds that would best fit the labels.
 
 mod labels;
+mod long;
 mod pairing;
 pub mod stats;
 
-pub use labels::{Label, Labels, LabelsError, parse_labels};
+pub use labels::{Label, Labels, LabelsError};
+pub use long::{MISTAKES, OVERALL};
 pub use pairing::{CalibrateError, Pair, pair, pair_all, read_labels};
 
 use serde::Serialize;
@@ -60,14 +62,36 @@ pub struct SuggestedBand {
 /// Agreement overall and per criterion, and the bands that would fit best.
 #[derive(Clone, Debug, Serialize)]
 pub struct Calibration {
-    /// On the overall score.
-    pub overall: Agreement,
+    /// On the overall score; None when no label gives one (a long form without `overall`).
+    pub overall: Option<Agreement>,
     /// On each criterion column that has labels.
     pub criteria: Vec<Agreement>,
     /// Cut points that best reproduce the human levels.
     pub suggested_bands: Vec<SuggestedBand>,
     /// Exact agreement if the suggested bands were used to map scores.
     pub suggested_exact: f64,
+}
+
+/// Parses a labels CSV in either form, told apart by the header: the wide form (one row
+/// per answer, a column per criterion) or the long form (one row per answer and criterion,
+/// a `criterion` column). Every error names its line and column.
+pub fn parse_labels(text: &str) -> Result<Labels, LabelsError> {
+    let mut lines = labels::content_lines(text);
+    let Some((header_line, header)) = lines.next() else {
+        let message = "the labels file is empty; expected a header `file,score`";
+        return Err(labels::error(1, 1, message));
+    };
+    let names = labels::header_names(header, header_line)?;
+    let labels = if long::is_long(&names) {
+        long::parse_long(&names, header_line, lines)?
+    } else {
+        labels::parse_wide(header, header_line, lines)?
+    };
+    if labels.rows.is_empty() {
+        let message = "no labelled answers below the header";
+        return Err(labels::error(header_line, 1, message));
+    }
+    Ok(labels)
 }
 
 /// Maps a 0–`top` machine score linearly onto the human scale and rounds: the mapping the
@@ -80,9 +104,11 @@ pub fn to_scale(score: f64, top: f64, (low, high): (i64, i64)) -> i64 {
 
 /// Computes the agreement figures for the pairs; `criteria` names the criterion columns.
 pub fn calibrate(pairs: &[Pair], criteria: &[String]) -> Calibration {
-    let human: Vec<i64> = pairs.iter().map(|p| p.human).collect();
-    let machine: Vec<f64> = pairs.iter().map(|p| p.machine).collect();
-    let overall = agreement("overall", &human, &machine, 100.0);
+    let (human, machine): (Vec<i64>, Vec<f64>) = pairs
+        .iter()
+        .filter_map(|p| Some((p.human?, p.machine)))
+        .unzip();
+    let overall = (!human.is_empty()).then(|| agreement("overall", &human, &machine, 100.0));
     let per_criterion = criteria
         .iter()
         .enumerate()
@@ -241,14 +267,15 @@ mod tests {
         let pairs: Vec<Pair> = [(1, 90.0), (2, 50.0), (3, 10.0), (2, 60.0)]
             .into_iter()
             .map(|(human, machine)| Pair {
-                human,
+                human: Some(human),
                 machine,
                 criteria: Vec::new(),
             })
             .collect();
         let c = calibrate(&pairs, &[]);
-        assert!(c.overall.outside.contains(&"qwk"));
-        assert!(c.overall.outside.contains(&"spearman"));
-        assert!(c.overall.spearman.unwrap() < 0.0);
+        let overall = c.overall.unwrap();
+        assert!(overall.outside.contains(&"qwk"));
+        assert!(overall.outside.contains(&"spearman"));
+        assert!(overall.spearman.unwrap() < 0.0);
     }
 }

@@ -1,7 +1,8 @@
 //! Pairing: each labelled row with the grade of its answer, human score beside grade's,
 //! overall and per criterion column.
 
-use super::labels::{Label, Labels, LabelsError, parse_labels};
+use super::labels::{Label, Labels, LabelsError};
+use super::parse_labels;
 use crate::scoring::Grade;
 use std::path::Path;
 
@@ -9,8 +10,8 @@ use std::path::Path;
 /// the criterion's max), in the order of the labels' criterion columns.
 #[derive(Clone, Debug)]
 pub struct Pair {
-    /// The person's score.
-    pub human: i64,
+    /// The person's score overall, when the labels give one.
+    pub human: Option<i64>,
     /// grade's score, 0–100.
     pub machine: f64,
     /// Per criterion column: (the person's score, grade's share of the criterion's max).
@@ -27,7 +28,7 @@ pub enum CalibrateError {
     #[error(transparent)]
     Labels(#[from] LabelsError),
     /// A criterion column names no criterion of the rubric its row was graded under.
-    #[error("{line}: column `{column}` is not a criterion of `{rubric}` ({criteria})")]
+    #[error("{line}: `{column}` is not a criterion of `{rubric}` ({criteria})")]
     UnknownColumn {
         /// The row's line.
         line: usize,
@@ -84,14 +85,14 @@ pub fn pair_all(
 /// that criterion's max.
 pub fn pair(columns: &[String], row: &Label, grade: &Grade) -> Result<Pair, CalibrateError> {
     let mut criteria = Vec::with_capacity(columns.len());
-    for (column, human) in columns.iter().zip(&row.criteria) {
+    for ((column, human), &line) in columns.iter().zip(&row.criteria).zip(&row.criterion_lines) {
         let Some(human) = human else {
             criteria.push(None);
             continue;
         };
         let Some(graded) = grade.criteria.iter().find(|c| &c.id == column) else {
             return Err(CalibrateError::UnknownColumn {
-                line: row.line,
+                line,
                 column: column.clone(),
                 rubric: grade.rubric.id.clone(),
                 criteria: grade

@@ -14,7 +14,9 @@ pub fn render(calibration: &Calibration) -> String {
         "{:<24} {:>4} {:>7} {:>7} {:>6} {:>9} {:>9} {:>7} {:>6}",
         "", "n", "scale", "QWK ", "exact ", "adjacent ", "spearman ", "SMD ", "pairs"
     );
-    row(&mut out, &calibration.overall);
+    if let Some(overall) = &calibration.overall {
+        row(&mut out, overall);
+    }
     for criterion in &calibration.criteria {
         row(&mut out, criterion);
     }
