@@ -37,6 +37,7 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
         Ok(CompiledRubric {
             matcher,
             lists: lists.lists,
+            negation_tolerant: lists.negation_tolerant,
             ..rubric
         })
     } else {
@@ -101,6 +102,7 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         mistakes,
         matcher: PhraseMatcher::new(std::iter::empty::<Vec<String>>()),
         lists: Vec::new(),
+        negation_tolerant: Vec::new(),
     }
 }
 
@@ -258,6 +260,7 @@ fn load_signal(
         let span = def.cap.as_ref().map_or(at.clone(), |c| c.span());
         problems.add(span, Some(id), "`cap` must be at least 1");
     }
+    let first_list = lists.len();
     let mut cx = SignalCompiler {
         problems,
         lists,
@@ -266,6 +269,9 @@ fn load_signal(
         keys,
     };
     let compiled = (kind.compile)(&mut cx)?;
+    if def.negation_tolerant {
+        lists.tolerate_negation_from(first_list);
+    }
     let examples = def.examples.as_ref();
     Some(Signal {
         id: def.id.get_ref().clone(),

@@ -168,6 +168,8 @@ pub struct CompiledRubric {
     pub matcher: PhraseMatcher,
     /// The phrases of each list, as written, for `rubrics show`.
     pub lists: Vec<Vec<String>>,
+    /// Per list: its negated hits count (the lists of `negation-tolerant` signals).
+    pub negation_tolerant: Vec<bool>,
 }
 
 impl CompiledRubric {

@@ -130,6 +130,9 @@ pub struct SignalDef {
     pub missing: Option<String>,
     /// Sentences that should and should not earn the signal.
     pub examples: Option<ExamplesDef>,
+    /// Negated mentions count too: for outcomes, where "they don't renew" names the
+    /// outcome as surely as "they renew".
+    pub negation_tolerant: bool,
     /// The kind's keys, in the file's order.
     pub keys: Vec<(&'static str, Spanned<toml::Value>)>,
 }
@@ -155,10 +158,20 @@ struct SignalCommon {
     /// Sentences that should and should not earn the signal; `grade rubrics check` runs
     /// them.
     examples: Option<ExamplesDef>,
+    /// Negated mentions count too (default false): for outcomes, where "they don't renew"
+    /// or "members stop paying" names the outcome as surely as "they renew".
+    negation_tolerant: Option<bool>,
 }
 
 /// Keys every signal has, before its kind's.
-const COMMON_KEYS: &[&str] = &["id", "kind", "points", "cap", "missing"];
+const COMMON_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "points",
+    "cap",
+    "missing",
+    "negation-tolerant",
+];
 
 /// Every key a signal may have: the common ones, then each kind's in registration order.
 static SIGNAL_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -186,6 +199,7 @@ impl<'de> Deserialize<'de> for SignalDef {
                 use serde::de::Error;
                 let (mut id, mut kind, mut points, mut cap) = (None, None, None, None);
                 let (mut missing, mut examples, mut keys) = (None, None, Vec::new());
+                let mut negation_tolerant = false;
                 while let Some(key) = map.next_key_seed(KeySeed(&SIGNAL_KEYS))? {
                     match key {
                         "id" => id = Some(map.next_value()?),
@@ -194,6 +208,7 @@ impl<'de> Deserialize<'de> for SignalDef {
                         "cap" => cap = Some(map.next_value()?),
                         "missing" => missing = Some(map.next_value()?),
                         "examples" => examples = Some(map.next_value()?),
+                        "negation-tolerant" => negation_tolerant = map.next_value()?,
                         other => keys.push((other, map.next_value()?)),
                     }
                 }
@@ -205,6 +220,7 @@ impl<'de> Deserialize<'de> for SignalDef {
                     cap,
                     missing,
                     examples,
+                    negation_tolerant,
                     keys,
                 })
             }

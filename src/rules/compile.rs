@@ -69,13 +69,33 @@ impl<'a> Problems<'a> {
 #[derive(Default)]
 pub struct Lists {
     pub(crate) lists: Vec<Vec<String>>,
+    /// Per list: its negated hits count as content (a `negation-tolerant` signal's lists).
+    pub(crate) negation_tolerant: Vec<bool>,
 }
 
 impl Lists {
     /// Adds a list and returns its id.
     pub fn add(&mut self, phrases: &[String]) -> ListId {
         self.lists.push(phrases.to_vec());
+        self.negation_tolerant.push(false);
         (self.lists.len() - 1) as ListId
+    }
+
+    /// How many lists there are: the id the next list will get.
+    pub fn len(&self) -> usize {
+        self.lists.len()
+    }
+
+    /// True before the first list.
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty()
+    }
+
+    /// Lets negated hits of every list from `first` on count as content.
+    pub fn tolerate_negation_from(&mut self, first: usize) {
+        for tolerant in &mut self.negation_tolerant[first..] {
+            *tolerant = true;
+        }
     }
 }
 

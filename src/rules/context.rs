@@ -64,7 +64,13 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Finds the matcher's hits in the analysed text and judges which sentences may earn.
-    pub fn new(analysis: &'a Analysis, text: &'a str, matcher: &PhraseMatcher) -> Self {
+    /// A list marked in `negation_tolerant` counts its negated hits as content.
+    pub fn new(
+        analysis: &'a Analysis,
+        text: &'a str,
+        matcher: &PhraseMatcher,
+        negation_tolerant: &[bool],
+    ) -> Self {
         let mut by_list = vec![Vec::new(); matcher.list_count()];
         let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];
         let mut hits = Vec::new();
@@ -79,7 +85,12 @@ impl<'a> Context<'a> {
                 span,
                 stance,
             });
-            if stance.is_content() {
+            let tolerated = stance == Stance::Negated
+                && negation_tolerant
+                    .get(list as usize)
+                    .copied()
+                    .unwrap_or(false);
+            if stance.is_content() || tolerated {
                 by_list[list as usize].push((sentence, span));
                 per_sentence[sentence].push(span);
             }

@@ -25,7 +25,12 @@ pub(crate) use crate::number::{round1, round2};
 
 /// Grades an analysed document under a rubric.
 pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) -> Grade {
-    let context = Context::new(analysis, document.graded_text(), &rubric.matcher);
+    let context = Context::new(
+        analysis,
+        document.graded_text(),
+        &rubric.matcher,
+        &rubric.negation_tolerant,
+    );
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
     let spoken = document.transcript.is_some();

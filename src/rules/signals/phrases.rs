@@ -76,6 +76,18 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_tolerant_signal_counts_negated_outcomes() {
+        let outcome = "kind = \"phrases\"\nphrases = [\"renew\", \"come back\"]";
+        let tolerant = format!("{outcome}\nnegation-tolerant = true");
+        let text = "If the row stays buried, members don't renew next month.";
+        assert_signal(outcome, text, 0);
+        assert_signal(&tolerant, text, 1);
+        assert_signal(&tolerant, "Once they cancel, they never come back to us.", 1);
+        // Rejected mentions still earn nothing.
+        assert_signal(&tolerant, "I wouldn't ask people to renew by email.", 0);
+    }
+
+    #[test]
     fn problems_point_at_the_key() {
         assert_problems(
             "kind = \"phrases\"\nphrases = []",
