@@ -121,7 +121,7 @@ when = { present = ["@we-did"], absent = ["@i-did"] }
             .iter()
             .all(|l| !l.iter().any(|p| p.starts_with('@')))
     );
-    let grade = grade::grade_text("In the end we decided to wait a quarter and see.", &rubric);
+    let grade = grade::grade_text("Later that month we decided to pause the launch.", &rubric);
     assert_eq!(grade.mistakes.len(), 1, "{:?}", grade.mistakes);
 }
 
