@@ -227,6 +227,28 @@ fn rubrics_check_fails_on_a_failing_example() {
 }
 
 #[test]
+fn rubrics_check_runs_a_custom_concepts_examples_and_show_expands_it() {
+    let dir = scratch("custom-concept");
+    let rubric = write(
+        &dir,
+        "concept.toml",
+        b"id = \"x\"\ntitle = \"X\"\n\n[[concept]]\nid = \"pricing\"\nphrases = [\"price*\", \"discount*\"]\nexamples.hit = [\"We will raise revenue next year.\"]\n\n[[criterion]]\nid = \"c\"\nname = \"C\"\nweight = 1\nmax = 1\nadvice = \"a\"\n\n  [[criterion.signal]]\n  id = \"s\"\n  kind = \"phrases\"\n  phrases = [\"@pricing\", \"@retention\"]\n",
+    );
+    let output = grade(&["rubrics", "check", &rubric]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("@pricing: should hold one of the concept's phrases"),
+        "{}",
+        stdout(&output)
+    );
+    let show = stdout(&grade(&["rubrics", "show", &rubric]));
+    assert!(
+        show.contains("@pricing (price*, discount*), @retention (retention, "),
+        "{show}"
+    );
+}
+
+#[test]
 fn analyze_works_on_written_answers_and_transcripts() {
     let written = grade(&["analyze", STRONG]);
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));

@@ -1,6 +1,7 @@
 //! Loading a rubric: parse the TOML, check everything, report every problem with its
 //! line:column and the id involved, and compile what passes.
 
+use super::concepts;
 use super::schema::{CriterionDef, MistakeDef, RubricFile, SignalDef};
 use super::*;
 use crate::error::RubricError;
@@ -30,7 +31,16 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
             });
         }
     };
-    let mut lists = Lists::default();
+    let mut known = concepts::builtin_map();
+    if let Err(broken) = concepts::builtin() {
+        for problem in broken {
+            let message = format!("rubrics/concepts.toml does not load: {problem}");
+            problems.add(0..0, None, message);
+        }
+    }
+    let own = concepts::compile(&file.concepts, &known, &mut problems);
+    known.extend(own.iter().map(|c| (c.id.clone(), c.phrases.clone())));
+    let mut lists = Lists::new(known);
     let rubric = compile(&file, &mut problems, &mut lists);
     if problems.list.is_empty() {
         let matcher = PhraseMatcher::new(lists.lists.iter());
@@ -38,6 +48,8 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
             matcher,
             lists: lists.lists,
             negation_tolerant: lists.negation_tolerant,
+            shown: lists.shown,
+            concepts: own,
             ..rubric
         })
     } else {
@@ -85,7 +97,11 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
 
     let topic = file.topic.as_ref().map(|list| {
         problems.check_phrases(list, "topic", rubric_id);
-        PhraseMatcher::new([list.get_ref().iter()])
+        let (phrases, unknown) = lists.expand(list.get_ref());
+        for name in unknown {
+            problems.unknown_concept(&name, list.span(), rubric_id, &lists.concepts);
+        }
+        PhraseMatcher::new([phrases.iter()])
     });
 
     CompiledRubric {
@@ -103,6 +119,8 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         matcher: PhraseMatcher::new(std::iter::empty::<Vec<String>>()),
         lists: Vec::new(),
         negation_tolerant: Vec::new(),
+        shown: Vec::new(),
+        concepts: Vec::new(),
     }
 }
 

@@ -5,12 +5,14 @@
 
 pub mod auto;
 pub mod builtin;
+pub mod concepts;
 mod load;
 pub(crate) mod schema;
 
 pub use crate::rules::compile::ListId;
 pub use crate::rules::conditions::Condition;
 pub use crate::rules::signals::SignalKind;
+pub use concepts::Concept;
 pub use load::load;
 pub use schema::schema;
 
@@ -166,10 +168,16 @@ pub struct CompiledRubric {
     pub mistakes: Vec<Mistake>,
     /// Every phrase list of the rubric, scanned in one pass.
     pub matcher: PhraseMatcher,
-    /// The phrases of each list, as written, for `rubrics show`.
+    /// The phrases of each list, concept references expanded: what the matcher finds.
     pub lists: Vec<Vec<String>>,
     /// Per list: its negated hits count (the lists of `negation-tolerant` signals).
     pub negation_tolerant: Vec<bool>,
+    /// Each list as written, every concept reference followed by its phrases
+    /// (`@retention (retention, churn, …)`), for `rubrics show`.
+    pub shown: Vec<Vec<String>>,
+    /// The concepts the rubric defines itself (`[[concept]]`); their examples run with the
+    /// signals'.
+    pub concepts: Vec<concepts::Concept>,
 }
 
 impl CompiledRubric {

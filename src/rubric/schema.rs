@@ -5,7 +5,7 @@
 //! `when` keys to the condition kinds (src/rules/conditions/). Validation lives in
 //! `load.rs` and in each kind's compile step.
 
-use crate::rules::compile::KeySeed;
+use crate::rules::compile::{KeySeed, PhraseList};
 use crate::rules::conditions::WhenDef;
 use crate::rules::signals::KINDS;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
@@ -59,6 +59,30 @@ pub struct RubricFile {
     #[serde(default, rename = "mistake")]
     #[schemars(with = "Vec<MistakeDef>")]
     pub mistakes: Vec<Spanned<MistakeDef>>,
+    /// The rubric's own concepts, referenced as `@id` from its phrase lists like the
+    /// built-in ones.
+    #[serde(default, rename = "concept")]
+    #[schemars(with = "Vec<ConceptDef>")]
+    pub concepts: Vec<Spanned<ConceptDef>>,
+}
+
+/// A concept: a word family that phrase lists reference by name (`"@retention"`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConceptDef {
+    /// Its name, referenced as `@id`; unique, and not a built-in concept's.
+    #[schemars(with = "String", length(min = 1))]
+    pub id: Spanned<String>,
+    /// What the family stands for, in a line.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its phrases, matched as any phrase list's; a concept cannot reference another.
+    #[schemars(with = "PhraseList")]
+    pub phrases: Spanned<Vec<String>>,
+    /// Sentences that should and should not hold one of its phrases; `grade rubrics
+    /// check` runs them.
+    #[serde(default)]
+    pub examples: Option<ExamplesDef>,
 }
 
 fn one() -> u32 {

@@ -41,6 +41,27 @@ impl<'a> Problems<'a> {
         });
     }
 
+    /// Records a reference to a concept that does not exist, at the reference itself when
+    /// it can be found inside `span` (where its list is written).
+    pub fn unknown_concept(&mut self, name: &str, span: Range<usize>, id: &str, known: &Concepts) {
+        let written = self.source.get(span.clone()).unwrap_or("");
+        let at = ["\"@", "'@"]
+            .iter()
+            .find_map(|quote| written.find(&format!("{quote}{name}")))
+            .map_or(span.clone(), |i| {
+                span.start + i..span.start + i + name.len() + 2
+            });
+        let names: Vec<&str> = known.keys().map(String::as_str).collect();
+        self.add(
+            at,
+            Some(id),
+            format!(
+                "unknown concept `@{name}`; the concepts are: {}",
+                names.join(", ")
+            ),
+        );
+    }
+
     /// Checks a phrase list: not empty, no empty phrase.
     pub fn check_phrases(&mut self, list: &Spanned<Vec<String>>, key: &str, id: &str) {
         self.check_phrase_list(list.get_ref(), list.span(), key, id);
@@ -64,19 +85,87 @@ impl<'a> Problems<'a> {
     }
 }
 
+/// Shared concepts by id: named phrase lists that any phrase list may reference as `@id`.
+pub type Concepts = std::collections::BTreeMap<String, Vec<String>>;
+
+/// The concept a phrase references (`@retention` → `retention`), if it is a reference.
+pub fn concept_ref(phrase: &str) -> Option<&str> {
+    phrase.trim().strip_prefix('@').map(str::trim)
+}
+
 /// The rubric's phrase lists, in the order they are compiled; a list's index is its
-/// [`ListId`] in the rubric's one matcher.
+/// [`ListId`] in the rubric's one matcher. Concept references are expanded as lists are
+/// added.
 #[derive(Default)]
 pub struct Lists {
+    /// Each list with its concept references expanded: the phrases the matcher looks for.
     pub(crate) lists: Vec<Vec<String>>,
+    /// Each list as written, every reference followed by its expansion, for `rubrics show`.
+    pub(crate) shown: Vec<Vec<String>>,
+    /// The concepts references may name.
+    pub(crate) concepts: Concepts,
     /// Per list: its negated hits count as content (a `negation-tolerant` signal's lists).
     pub(crate) negation_tolerant: Vec<bool>,
 }
 
 impl Lists {
-    /// Adds a list and returns its id.
-    pub fn add(&mut self, phrases: &[String]) -> ListId {
-        self.lists.push(phrases.to_vec());
+    /// No lists yet; references may name `concepts`.
+    pub fn new(concepts: Concepts) -> Self {
+        Lists {
+            concepts,
+            ..Lists::default()
+        }
+    }
+
+    /// A list with its references expanded (each phrase once, in order), and the names of
+    /// the references that name no concept.
+    pub fn expand(&self, phrases: &[String]) -> (Vec<String>, Vec<String>) {
+        let (mut out, mut unknown) = (Vec::new(), Vec::new());
+        for phrase in phrases {
+            let members = match concept_ref(phrase) {
+                Some(name) => match self.concepts.get(name) {
+                    Some(members) => members.as_slice(),
+                    None => {
+                        unknown.push(name.to_owned());
+                        continue;
+                    }
+                },
+                None => std::slice::from_ref(phrase),
+            };
+            for member in members {
+                if !out.contains(member) {
+                    out.push(member.clone());
+                }
+            }
+        }
+        (out, unknown)
+    }
+
+    /// Adds a list written at `span`, expanding its references; a reference to no concept
+    /// is a problem at the reference, about `id`. Returns the list's id.
+    pub fn add(
+        &mut self,
+        phrases: &[String],
+        span: Range<usize>,
+        problems: &mut Problems,
+        id: &str,
+    ) -> ListId {
+        let (expanded, unknown) = self.expand(phrases);
+        for name in unknown {
+            problems.unknown_concept(&name, span.clone(), id, &self.concepts);
+        }
+        let shown = phrases
+            .iter()
+            .map(|phrase| match concept_ref(phrase) {
+                Some(name) => match self.concepts.get(name) {
+                    Some(members) => format!("@{name} ({})", members.join(", ")),
+                    None => phrase.clone(),
+                },
+                None => phrase.clone(),
+            })
+            .collect();
+        self.lists.push(expanded);
+        self.shown.push(shown);
         self.negation_tolerant.push(false);
         (self.lists.len() - 1) as ListId
     }
@@ -179,8 +268,9 @@ impl SignalCompiler<'_, '_> {
             return None;
         };
         let span = self.span(key);
-        self.problems.check_phrase_list(list, span, key, self.id);
-        Some(self.lists.add(list))
+        self.problems
+            .check_phrase_list(list, span.clone(), key, self.id);
+        Some(self.lists.add(list, span, self.problems, self.id))
     }
 
     /// A key the kind needs, or a problem saying so.
@@ -251,7 +341,7 @@ impl schemars::JsonSchema for PhraseList {
             "type": "array",
             "minItems": 1,
             "items": { "type": "string", "minLength": 1 },
-            "description": "Phrases, matched on words with case and typography folded; `*` ends a stem."
+            "description": "Phrases, matched on words with case and typography folded; `*` ends a stem; `@id` stands for a concept's phrases."
         })
     }
 }
@@ -274,7 +364,8 @@ impl ConditionCompiler<'_, '_> {
     /// Checks a phrase list written at `key` and adds it.
     pub fn phrases(&mut self, list: &PhraseList, key: &str) -> ListId {
         self.problems.check_phrases(&list.0, key, self.id);
-        self.lists.add(list.0.get_ref())
+        self.lists
+            .add(list.0.get_ref(), list.0.span(), self.problems, self.id)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rubric examples as tests: every `examples.hit` sentence must earn its signal and every
 //! `examples.miss` must not, scored exactly as answers are.
 
-use crate::rubric::CompiledRubric;
+use crate::rubric::{CompiledRubric, Concept};
 use crate::{analyze, parse};
 
 /// One example that did not behave as its rubric says.
@@ -24,16 +24,54 @@ impl std::fmt::Display for ExampleFailure {
         } else {
             "should not earn"
         };
-        write!(
-            f,
-            "{}.{}: {expectation} the signal: \"{}\"",
-            self.criterion, self.signal, self.example
-        )
+        match self.criterion.strip_prefix('@') {
+            Some(concept) => {
+                let expectation = if self.expected_hit {
+                    "should hold"
+                } else {
+                    "should not hold"
+                };
+                write!(
+                    f,
+                    "@{concept}: {expectation} one of the concept's phrases: \"{}\"",
+                    self.example
+                )
+            }
+            None => write!(
+                f,
+                "{}.{}: {expectation} the signal: \"{}\"",
+                self.criterion, self.signal, self.example
+            ),
+        }
     }
 }
 
-/// Runs every example of the rubric; returns the failures and how many examples ran.
+/// Runs every example of the rubric, its signals' and its own concepts'; returns the
+/// failures and how many examples ran.
 pub fn check(rubric: &CompiledRubric) -> (Vec<ExampleFailure>, usize) {
+    let (mut failures, mut ran) = check_signals(rubric);
+    for concept in &rubric.concepts {
+        let (more, count) = check_concept(concept);
+        failures.extend(more);
+        ran += count;
+    }
+    (failures, ran)
+}
+
+/// Runs a concept's examples, as a phrases signal of its phrases would score them; a
+/// failure names the concept as `@id`.
+pub fn check_concept(concept: &Concept) -> (Vec<ExampleFailure>, usize) {
+    let Ok(probe) = crate::rubric::concepts::probe(concept) else {
+        return (Vec::new(), 0);
+    };
+    let (mut failures, ran) = check_signals(&probe);
+    for failure in &mut failures {
+        failure.criterion = format!("@{}", concept.id);
+    }
+    (failures, ran)
+}
+
+fn check_signals(rubric: &CompiledRubric) -> (Vec<ExampleFailure>, usize) {
     let mut failures = Vec::new();
     let mut ran = 0;
     for (ci, criterion) in rubric.criteria.iter().enumerate() {

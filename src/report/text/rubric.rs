@@ -41,7 +41,7 @@ pub fn render_rubric(rubric: &CompiledRubric) -> String {
                 signal.points,
                 signal.cap
             );
-            let _ = writeln!(out, "      {}", signal.kind.describe(&rubric.lists));
+            let _ = writeln!(out, "      {}", signal.kind.describe(&rubric.shown));
         }
     }
     if !rubric.mistakes.is_empty() {

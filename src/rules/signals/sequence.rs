@@ -60,7 +60,7 @@ impl Kind for Sequence {
                     "a sequence step is an empty phrase list or holds an empty phrase",
                 );
             }
-            ids.push(cx.lists.add(step));
+            ids.push(cx.lists.add(step, span.clone(), cx.problems, cx.id));
         }
         Some(Sequence { steps: ids })
     }
