@@ -3,7 +3,6 @@
 //! criterion at its max, partial credit says what to add beyond the sentence already
 //! quoted, and no sentence is quoted both as evidence and as not counted.
 
-#[allow(dead_code)]
 mod common;
 
 use grade::grade_text;
