@@ -141,6 +141,9 @@ pub struct NextStep {
     pub gain: f64,
     /// The criterion it helps; none for removing a mistake.
     pub criterion: Option<String>,
+    /// The signal it would earn, within that criterion; none for removing a mistake.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signal: Option<String>,
     /// What to do.
     pub action: String,
 }

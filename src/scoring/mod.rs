@@ -128,6 +128,36 @@ pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
     signal.points * f64::from(units)
 }
 
+/// What to add for a signal short of its points. With partial credit it starts from what
+/// the answer already shows, so feedback never asks for what is there: "Beyond 12:3 (“the
+/// main risk is…”), one more: Name a risk or a cost."
+fn missing_line(signal: &Signal, evidence: &[Evidence]) -> String {
+    let advice = signal
+        .missing
+        .clone()
+        .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id));
+    match evidence.last() {
+        Some(shown) => format!(
+            "Beyond {}:{} (“{}”), one more: {advice}",
+            shown.line,
+            shown.column,
+            opening(&shown.quote)
+        ),
+        None => advice,
+    }
+}
+
+/// The first words of a quote, enough to recognise the sentence.
+fn opening(quote: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.len() <= WORDS {
+        quote.trim_end_matches('…').to_owned()
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
+}
+
 /// One criterion's grade: its signals' points and evidence, or, for a criterion that does not
 /// apply to this form of answer, why it is left out. Marks the sentences that earned points.
 fn grade_criterion(
@@ -149,11 +179,12 @@ fn grade_criterion(
                 earned_in[*sentence] = true;
             }
         }
-        let evidence = found
+        let evidence: Vec<Evidence> = found
             .sentences
             .iter()
             .map(|(sentence, matched)| quote(*sentence, matched))
             .collect();
+        let missing = (earned < signal.max_points()).then(|| missing_line(signal, &evidence));
         signals.push(SignalGrade {
             id: signal.id.clone(),
             kind: signal.kind.name(),
@@ -161,12 +192,7 @@ fn grade_criterion(
             max_points: round2(signal.max_points()),
             evidence,
             note: found.note,
-            missing: (earned < signal.max_points()).then(|| {
-                signal
-                    .missing
-                    .clone()
-                    .unwrap_or_else(|| format!("No sentence shows `{}`.", signal.id))
-            }),
+            missing,
         });
     }
     // A left-out criterion scores 0 with no advice: it is not in this answer's total.
@@ -220,6 +246,7 @@ fn next_steps(
         steps.push(NextStep {
             gain: round1(mistake.penalty),
             criterion: None,
+            signal: None,
             action: mistake
                 .advice
                 .clone()
@@ -241,6 +268,7 @@ fn next_steps(
             steps.push(NextStep {
                 gain: round1(gain),
                 criterion: Some(criterion.id.clone()),
+                signal: Some(signal.id.clone()),
                 action,
             });
         }

@@ -1,0 +1,109 @@
+//! Feedback never contradicts the answer, checked on every shipped fixture and every
+//! dev-set answer: no next step asks for a signal the answer already has in full or for a
+//! criterion at its max, partial credit says what to add beyond the sentence already
+//! quoted, and no sentence is quoted both as evidence and as not counted.
+
+mod common;
+
+use grade::grade_text;
+use grade::rubric::builtin::load_builtin;
+use grade::scoring::Grade;
+
+/// Every fixture and dev-set answer, graded under its own rubric, with a name to report.
+fn graded_answers() -> Vec<(String, Grade)> {
+    let mut out: Vec<(String, Grade)> = common::fixtures()
+        .into_iter()
+        .map(|f| {
+            let rubric = load_builtin(&f.rubric).unwrap();
+            (f.path.display().to_string(), grade_text(&f.text, &rubric))
+        })
+        .collect();
+    let dev = common::devset::folder();
+    if let Ok(labels) = std::fs::read_to_string(dev.join("labels.csv")) {
+        for line in labels.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split(',').collect();
+            let (file, rubric) = (fields[0], fields[1]);
+            let text = std::fs::read_to_string(dev.join(file)).unwrap();
+            let rubric = load_builtin(rubric).unwrap();
+            out.push((file.to_owned(), grade_text(&text, &rubric)));
+        }
+    }
+    assert!(out.len() > 40, "too few answers to say anything");
+    out
+}
+
+#[test]
+fn no_next_step_asks_for_what_the_answer_already_has() {
+    for (name, grade) in graded_answers() {
+        for step in &grade.next_steps {
+            let (Some(criterion), Some(signal)) = (&step.criterion, &step.signal) else {
+                continue;
+            };
+            let criterion = grade.criteria.iter().find(|c| &c.id == criterion).unwrap();
+            assert!(
+                criterion.score < criterion.max,
+                "{name}: a next step on `{}`, which is at its max",
+                criterion.id
+            );
+            let signal = criterion.signals.iter().find(|s| &s.id == signal).unwrap();
+            assert!(
+                signal.earned < signal.max_points,
+                "{name}: a next step asks for `{}.{}`, which earned its points: {}",
+                criterion.id,
+                signal.id,
+                step.action
+            );
+        }
+    }
+}
+
+#[test]
+fn partial_credit_starts_from_the_sentence_already_quoted() {
+    let mut partial = 0;
+    for (name, grade) in graded_answers() {
+        for signal in grade.criteria.iter().flat_map(|c| &c.signals) {
+            let Some(missing) = &signal.missing else {
+                continue;
+            };
+            let Some(shown) = signal.evidence.last() else {
+                continue;
+            };
+            partial += 1;
+            let start = format!("Beyond {}:{} ", shown.line, shown.column);
+            assert!(
+                missing.starts_with(&start),
+                "{name}: `{}` has evidence at {}:{} but its advice ignores it: {missing}",
+                signal.id,
+                shown.line,
+                shown.column
+            );
+        }
+    }
+    assert!(
+        partial > 0,
+        "no partial credit anywhere: the test checks nothing"
+    );
+}
+
+#[test]
+fn no_sentence_is_quoted_both_as_evidence_and_as_not_counted() {
+    for (name, grade) in graded_answers() {
+        let evidence: Vec<(usize, usize)> = grade
+            .criteria
+            .iter()
+            .flat_map(|c| &c.signals)
+            .filter(|s| s.earned > 0.0)
+            .flat_map(|s| &s.evidence)
+            .map(|e| (e.line, e.column))
+            .collect();
+        for d in &grade.discounted {
+            assert!(
+                !evidence.contains(&(d.evidence.line, d.evidence.column)),
+                "{name}: {}:{} is evidence and also not counted ({})",
+                d.evidence.line,
+                d.evidence.column,
+                d.reason
+            );
+        }
+    }
+}
