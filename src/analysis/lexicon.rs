@@ -363,7 +363,7 @@ pub(crate) const DURATION_UNITS: &str = r"ms|milliseconds?|seconds?|secs?|minute
 /// The fillers-and-hedges matcher, built once per process.
 pub fn matcher() -> &'static PhraseMatcher {
     static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
-    MATCHER.get_or_init(|| PhraseMatcher::new([FILLER_PHRASES, HEDGE_PHRASES]))
+    MATCHER.get_or_init(|| PhraseMatcher::exact([FILLER_PHRASES, HEDGE_PHRASES]))
 }
 
 #[cfg(test)]
