@@ -6,6 +6,7 @@
 pub mod auto;
 pub mod builtin;
 mod load;
+pub mod redundant;
 pub(crate) mod schema;
 
 pub use crate::rules::compile::ListId;
