@@ -11,9 +11,13 @@ use std::sync::OnceLock;
 pub struct Stemmed {
     /// The stemmed text: stems, and the folded text's characters between words.
     pub text: String,
-    /// Folded offset of each stemmed byte (a stem's bytes all map to its word's start),
-    /// plus one entry for the end.
-    map: Vec<u32>,
+    /// For each stemmed byte, the folded offset of a span starting there: inside a stem, the
+    /// word's byte at the same distance from its start (stems are nearly always a prefix).
+    starts: Vec<u32>,
+    /// For each stemmed offset (one more than bytes), the folded offset of a span ending
+    /// there: a stem's end is its word's end ("cancel" ends after "cancellations"); inside
+    /// a stem, as for starts ("i" in the one word "i'd" ends after the "i").
+    ends: Vec<u32>,
 }
 
 /// True for the characters words are made of.
@@ -75,7 +79,9 @@ impl Stemmed {
     /// Stems every word of `folded` (text already folded to lower case) in one pass.
     pub fn new(folded: &str) -> Self {
         let mut text = String::with_capacity(folded.len());
-        let mut map = Vec::with_capacity(folded.len() + 1);
+        let mut starts = Vec::with_capacity(folded.len());
+        let mut ends = Vec::with_capacity(folded.len() + 1);
+        ends.push(0);
         let mut offset = 0;
         while offset < folded.len() {
             let rest = &folded[offset..];
@@ -83,23 +89,33 @@ impl Stemmed {
             if len == 0 {
                 let c = rest.chars().next().expect("offset is inside the text");
                 text.push(c);
-                map.extend(std::iter::repeat_n(offset as u32, c.len_utf8()));
+                for k in 0..c.len_utf8() {
+                    starts.push((offset + k) as u32);
+                    ends.push((offset + k + 1) as u32);
+                }
                 offset += c.len_utf8();
                 continue;
             }
             let stem = stem_word(&rest[..len]);
             text.push_str(&stem);
-            map.extend(std::iter::repeat_n(offset as u32, stem.len()));
+            for k in 0..stem.len() {
+                starts.push((offset + k.min(len - 1)) as u32);
+                let end = if k + 1 == stem.len() { len } else { (k + 1).min(len) };
+                ends.push((offset + end) as u32);
+            }
             offset += len;
         }
-        map.push(folded.len() as u32);
-        Stemmed { text, map }
+        Stemmed { text, starts, ends }
     }
 
-    /// The folded span of a stemmed span that starts and ends on word boundaries: a stem's
-    /// end maps to the end of its word, since the byte after a stem is never a word's.
+    /// The folded span of a stemmed span that starts and ends on character boundaries of
+    /// the stemmed text (as every phrase hit does).
     pub fn folded(&self, span: Span) -> Span {
-        Span::new(self.map[span.start] as usize, self.map[span.end] as usize)
+        let start = self
+            .starts
+            .get(span.start)
+            .map_or(*self.ends.last().unwrap_or(&0), |&s| s);
+        Span::new(start as usize, self.ends[span.end] as usize)
     }
 }
 
@@ -157,5 +173,8 @@ mod tests {
         let start = stemmed.text.find("member").unwrap();
         let span = stemmed.folded(Span::new(start, stemmed.text.len()));
         assert_eq!(span.text(folded), "members' don't");
+        let ido = Stemmed::new("i'd go");
+        assert_eq!(ido.folded(Span::new(0, 1)).text("i'd go"), "i");
+        assert_eq!(ido.folded(Span::new(0, 3)).text("i'd go"), "i'd");
     }
 }
