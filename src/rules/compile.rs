@@ -231,7 +231,7 @@ impl schemars::JsonSchema for PhraseList {
             "type": "array",
             "minItems": 1,
             "items": { "type": "string", "minLength": 1 },
-            "description": "Phrases, matched on words with case and typography folded; `*` ends a stem."
+            "description": "Phrases, matched on word stems with case and typography folded; a trailing `*` marks a prefix, an entry in double quotes matches exactly."
         })
     }
 }

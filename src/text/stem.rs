@@ -100,7 +100,11 @@ impl Stemmed {
             text.push_str(&stem);
             for k in 0..stem.len() {
                 starts.push((offset + k.min(len - 1)) as u32);
-                let end = if k + 1 == stem.len() { len } else { (k + 1).min(len) };
+                let end = if k + 1 == stem.len() {
+                    len
+                } else {
+                    (k + 1).min(len)
+                };
                 ends.push((offset + end) as u32);
             }
             offset += len;
