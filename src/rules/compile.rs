@@ -57,7 +57,7 @@ impl<'a> Problems<'a> {
         }
         if list
             .iter()
-            .any(|p| p.trim().trim_end_matches('*').trim().is_empty())
+            .any(|p| crate::text::phrase::normalize_phrase(p).0.is_empty())
         {
             self.add(span, Some(id), format!("`{key}` holds an empty phrase"));
         }

@@ -359,6 +359,7 @@ mod tests {
             vec![(0, "On the house".into()), (1, "Free".into())]
         );
         assert_eq!(normalize_phrase("\" Paused \"").0, "paused");
+        assert!(normalize_phrase("\"\"").0.is_empty());
     }
 
     #[test]
