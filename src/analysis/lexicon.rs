@@ -409,7 +409,7 @@ pub fn matcher() -> &'static PhraseMatcher {
         let lists = [FILLER_PHRASES.to_vec(), HEDGE_PHRASES.to_vec()]
             .into_iter()
             .chain(cues.iter().map(|c| c.split('|').collect()));
-        PhraseMatcher::new(lists)
+        PhraseMatcher::exact(lists)
     })
 }
 

@@ -21,7 +21,9 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
         RubricsAction::Schema => grade::rubric::SCHEMA.to_owned(),
         RubricsAction::Show { rubric } => text::render_rubric(&*get(rubric)?),
         RubricsAction::Check { rubric } => {
-            let (failures, ran) = examples::check(&*get(rubric)?);
+            let compiled = get(rubric)?;
+            warn_redundant(rubric);
+            let (failures, ran) = examples::check(&compiled);
             write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
             return Ok(ExitCode::from(if failures.is_empty() {
                 0
@@ -32,4 +34,22 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
     };
     write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warns, on standard error, about entries of a rubric's phrase lists that an earlier entry
+/// of the same list already covers (same stems, same prefix or same quoted words).
+fn warn_redundant(rubric: &str) {
+    let source = match builtin::source(rubric) {
+        Some(source) => source.to_owned(),
+        None => match std::fs::read_to_string(rubric) {
+            Ok(source) => source,
+            Err(_) => return,
+        },
+    };
+    for r in grade::rubric::redundant::redundant_entries(&source) {
+        eprintln!(
+            "warning: {rubric}: `{}`: {:?} adds nothing to {:?} (the same stems)",
+            r.key, r.redundant, r.kept
+        );
+    }
 }

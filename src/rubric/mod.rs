@@ -7,6 +7,7 @@ pub mod auto;
 pub mod builtin;
 pub mod concepts;
 mod load;
+pub mod redundant;
 pub(crate) mod schema;
 
 pub use crate::rules::compile::ListId;

@@ -78,7 +78,7 @@ impl<'a> Problems<'a> {
         }
         if list
             .iter()
-            .any(|p| p.trim().trim_end_matches('*').trim().is_empty())
+            .any(|p| crate::text::phrase::normalize_phrase(p).0.is_empty())
         {
             self.add(span, Some(id), format!("`{key}` holds an empty phrase"));
         }
@@ -341,7 +341,7 @@ impl schemars::JsonSchema for PhraseList {
             "type": "array",
             "minItems": 1,
             "items": { "type": "string", "minLength": 1 },
-            "description": "Phrases, matched on words with case and typography folded; `*` ends a stem; `@id` stands for a concept's phrases."
+            "description": "Phrases, matched on word stems with case and typography folded; a trailing `*` marks a prefix, an entry in double quotes matches exactly, an entry that starts with a first-person pronoun keeps its form; `@id` stands for a concept's phrases."
         })
     }
 }

@@ -3,6 +3,8 @@
 //! a byte map turns its offsets back into offsets of the original.
 
 use crate::text::span::Span;
+use crate::text::stem::Stemmed;
+use std::sync::OnceLock;
 
 /// A text folded for matching, with the way back to the original offsets.
 #[derive(Clone, Debug)]
@@ -12,6 +14,8 @@ pub struct Folded {
     /// Original offset of each folded byte, plus one entry for the end. `None` when the
     /// folded text has the original's offsets (ASCII input), the common case.
     map: Option<Vec<u32>>,
+    /// The stemmed view, built the first time a matcher asks for it.
+    stemmed: OnceLock<Stemmed>,
 }
 
 impl Folded {
@@ -28,7 +32,11 @@ impl Folded {
                     }
                 })
                 .collect();
-            return Folded { text, map: None };
+            return Folded {
+                text,
+                map: None,
+                stemmed: OnceLock::new(),
+            };
         }
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
@@ -57,7 +65,14 @@ impl Folded {
         Folded {
             text,
             map: Some(map),
+            stemmed: OnceLock::new(),
         }
+    }
+
+    /// The folded text with every word stemmed: built once, on first use, so that a
+    /// document whose matchers are all exact never stems.
+    pub fn stemmed(&self) -> &Stemmed {
+        self.stemmed.get_or_init(|| Stemmed::new(&self.text))
     }
 
     /// The original span of a folded span.

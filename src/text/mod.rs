@@ -5,5 +5,6 @@
 pub mod fold;
 pub mod phrase;
 pub mod span;
+pub mod stem;
 
 pub use span::{LineCol, LineIndex, Span};

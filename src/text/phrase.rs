@@ -1,16 +1,32 @@
-//! One Aho-Corasick automaton for many phrase lists: a text is scanned once, whatever the
-//! number of phrases. Phrases match case-insensitively on word boundaries; a trailing `*`
-//! matches a stem ("retain*" finds "retain", "retained", "retention").
+//! One Aho-Corasick automaton per view for many phrase lists: a text is scanned once per
+//! view, whatever the number of phrases. Phrases match on word boundaries, case and
+//! typography folded, and compare Snowball English stems ("cancel" finds "cancelled" and
+//! "cancellation"); a trailing `*` marks an explicit prefix of the words as written
+//! ("retain*" finds "retain", "retained", "retention"); a phrase in double quotes
+//! (`'"on the house"'`) matches its words exactly, unstemmed.
 
 use super::fold::Folded;
+use super::stem::{Stemmed, is_word_char};
 use crate::text::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
-/// Which list a phrase belongs to and whether it is a stem.
-#[derive(Clone, Copy, Debug)]
+/// How a phrase is compared with the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PhraseKind {
+    /// Word by word on stems: the default.
+    Stem,
+    /// A prefix of the words as written: a trailing `*`.
+    Prefix,
+    /// The words as written, whole: a phrase in double quotes, or any phrase of an exact
+    /// matcher ([`PhraseMatcher::exact`]).
+    Exact,
+}
+
+/// Which list a phrase belongs to and how it matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
     list: u32,
-    stem: bool,
+    kind: PhraseKind,
 }
 
 /// A phrase found in a text: the list it belongs to and its span in the original text.
@@ -22,73 +38,183 @@ pub struct PhraseHit {
     pub span: Span,
 }
 
-/// Every phrase of several lists in one automaton, found in one pass over folded text.
+/// The patterns of one view and, for each, the lists it belongs to.
+#[derive(Clone, Debug, Default)]
+struct View {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    index: std::collections::BTreeMap<String, usize>,
+}
+
+impl View {
+    fn add(&mut self, text: String, entry: Entry) {
+        let pattern = match self.index.get(&text) {
+            Some(&pattern) => pattern,
+            None => {
+                self.index.insert(text.clone(), self.patterns.len());
+                self.patterns.push(text);
+                self.entries.push(Vec::new());
+                self.patterns.len() - 1
+            }
+        };
+        if !self.entries[pattern].contains(&entry) {
+            self.entries[pattern].push(entry);
+        }
+    }
+
+    fn build(&mut self) {
+        self.index.clear();
+        self.automaton = (!self.patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .expect("phrase patterns are plain strings")
+        });
+    }
+
+    /// Every hit of the view's patterns in `text` on word boundaries, as spans of `text`.
+    fn find(&self, text: &str, mut push: impl FnMut(u32, Span)) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        for found in automaton.find_overlapping_iter(text) {
+            let (start, end) = (found.start(), found.end());
+            if starts_inside_word(text, start) {
+                continue;
+            }
+            let whole_word = !continues_word(text, end);
+            for entry in &self.entries[found.pattern().as_usize()] {
+                let end = match (entry.kind, whole_word) {
+                    (PhraseKind::Prefix, _) => end + word_rest(&text[end..]),
+                    (_, true) => end,
+                    (_, false) => continue,
+                };
+                push(entry.list, Span::new(start, end));
+            }
+        }
+    }
+}
+
+/// Every phrase of several lists in two automata, one over the folded text (prefixes and
+/// exact phrases), one over its stemmed view (every other phrase), each found in one pass.
 #[derive(Clone, Debug)]
 pub struct PhraseMatcher {
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the lists it belongs to.
-    entries: Vec<Vec<Entry>>,
+    surface: View,
+    stems: View,
     list_count: usize,
 }
 
-/// Folds a phrase as text is folded; returns its text and whether it is a stem.
-pub fn normalize_phrase(phrase: &str) -> (String, bool) {
+/// How `phrase` matches and the pattern it is compared as: folded as text is folded,
+/// quotes and `*` taken off, and stemmed word by word unless it is a prefix or exact.
+/// Two phrases of a list with the same result are the same phrase.
+pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
+    normalize(phrase, PhraseKind::Stem)
+}
+
+/// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
+fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
     let trimmed = phrase.trim();
-    let (body, stem) = match trimmed.strip_suffix('*') {
-        Some(body) => (body.trim_end(), true),
-        None => (trimmed, false),
+    let (body, kind) = if let Some(body) = trimmed.strip_suffix('*') {
+        (body.trim_end(), PhraseKind::Prefix)
+    } else if let Some(body) = quoted(trimmed) {
+        (body.trim(), PhraseKind::Exact)
+    } else if plain == PhraseKind::Stem && starts_first_person(trimmed) {
+        // "I asked" is a story, "I ask" a habit: a first-person phrase's tense is what it
+        // says, so it keeps its form without being quoted.
+        (trimmed, PhraseKind::Exact)
+    } else {
+        (trimmed, plain)
     };
     let folded = Folded::new(body).text;
     let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    (collapsed, stem)
+    match kind {
+        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
+        _ => (collapsed, kind),
+    }
+}
+
+/// Pronouns that make a phrase first person when it starts with one (folded forms).
+const FIRST_PERSON: &[&str] = &[
+    "i", "i'd", "i'm", "i've", "i'll", "we", "we'd", "we're", "we've", "we'll", "my", "our",
+];
+
+/// True when the phrase's first word is a first-person pronoun and more words follow.
+fn starts_first_person(phrase: &str) -> bool {
+    let folded = Folded::new(phrase).text;
+    let mut words = folded.split_whitespace();
+    let first = words.next().unwrap_or("");
+    words.next().is_some() && FIRST_PERSON.contains(&first)
+}
+
+/// The inside of a phrase written in straight or curly double quotes.
+fn quoted(phrase: &str) -> Option<&str> {
+    ['"', '\u{201c}']
+        .iter()
+        .zip(['"', '\u{201d}'])
+        .find_map(|(&open, close)| phrase.strip_prefix(open)?.strip_suffix(close))
 }
 
 impl PhraseMatcher {
-    /// Builds one automaton over every list. Empty phrases are skipped (the rubric loader
-    /// reports them); duplicate phrases share one pattern.
+    /// Builds the automata over every list: phrases stemmed unless written as a prefix or
+    /// in quotes. Empty phrases are skipped (the rubric loader reports them); duplicate
+    /// phrases share one pattern.
     pub fn new<L, P>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut index: std::collections::BTreeMap<String, usize> = Default::default();
+        Self::build(lists, false)
+    }
+
+    /// [`PhraseMatcher::new`] with every phrase that is not a prefix matched exactly, never
+    /// stemmed: for word lists where each form means something of its own (fillers, hedges).
+    pub fn exact<L, P>(lists: L) -> Self
+    where
+        L: IntoIterator<Item = P>,
+        P: IntoIterator,
+        P::Item: AsRef<str>,
+    {
+        Self::build(lists, true)
+    }
+
+    fn build<L, P>(lists: L, exact: bool) -> Self
+    where
+        L: IntoIterator<Item = P>,
+        P: IntoIterator,
+        P::Item: AsRef<str>,
+    {
+        let mut surface = View::default();
+        let mut stems = View::default();
         let mut list_count = 0;
         for (list, phrases) in lists.into_iter().enumerate() {
             list_count = list + 1;
             for phrase in phrases {
-                let (text, stem) = normalize_phrase(phrase.as_ref());
+                let plain = if exact {
+                    PhraseKind::Exact
+                } else {
+                    PhraseKind::Stem
+                };
+                let (text, kind) = normalize(phrase.as_ref(), plain);
                 if text.is_empty() {
                     continue;
                 }
-                let pattern = *index.entry(text.clone()).or_insert_with(|| {
-                    patterns.push(text);
-                    entries.push(Vec::new());
-                    patterns.len() - 1
-                });
                 let entry = Entry {
                     list: list as u32,
-                    stem,
+                    kind,
                 };
-                if !entries[pattern]
-                    .iter()
-                    .any(|e| e.list == entry.list && e.stem == stem)
-                {
-                    entries[pattern].push(entry);
+                match kind {
+                    PhraseKind::Stem => stems.add(text, entry),
+                    _ => surface.add(text, entry),
                 }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("phrase patterns are plain strings")
-        });
+        surface.build();
+        stems.build();
         PhraseMatcher {
-            automaton,
-            entries,
+            surface,
+            stems,
             list_count,
         }
     }
@@ -99,30 +225,24 @@ impl PhraseMatcher {
     }
 
     /// Every phrase occurrence on word boundaries, in order of position. A phrase that is in
-    /// several lists yields one hit per list.
+    /// several lists yields one hit per list. The stemmed view is built (once per text) only
+    /// when the matcher has stemmed phrases.
     pub fn find(&self, folded: &Folded) -> Vec<PhraseHit> {
         let mut hits = Vec::new();
-        let Some(automaton) = &self.automaton else {
-            return hits;
-        };
-        let text = folded.text.as_str();
-        for found in automaton.find_overlapping_iter(text) {
-            let (start, end) = (found.start(), found.end());
-            if starts_inside_word(text, start) {
-                continue;
-            }
-            let whole_word = !continues_word(text, end);
-            for entry in &self.entries[found.pattern().as_usize()] {
-                let end = match (entry.stem, whole_word) {
-                    (true, _) => end + word_rest(&text[end..]),
-                    (false, true) => end,
-                    (false, false) => continue,
-                };
+        self.surface.find(&folded.text, |list, span| {
+            hits.push(PhraseHit {
+                list,
+                span: folded.original(span),
+            })
+        });
+        if self.stems.automaton.is_some() {
+            let stemmed = folded.stemmed();
+            self.stems.find(&stemmed.text, |list, span| {
                 hits.push(PhraseHit {
-                    list: entry.list,
-                    span: folded.original(Span::new(start, end)),
-                });
-            }
+                    list,
+                    span: folded.original(stemmed.folded(span)),
+                })
+            });
         }
         // One hit per list and start: "I'd" is one first-person word, not "I" and "I'd".
         // The longest phrase stands for the others.
@@ -130,10 +250,6 @@ impl PhraseMatcher {
         hits.dedup_by_key(|h| (h.span.start, h.list));
         hits
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// True when the match starts in the middle of a word (only checked for word-like starts).
@@ -173,7 +289,7 @@ mod tests {
     #[test]
     fn matches_on_word_boundaries_case_insensitively() {
         assert_eq!(
-            found(&[&["Pain Point", "churn"]], "A pain point; churned? CHURN."),
+            found(&[&["Pain Point", "churn"]], "A pain point; churner? CHURN."),
             vec![(0, "pain point".into()), (0, "CHURN".into())]
         );
     }
@@ -204,5 +320,119 @@ mod tests {
             found(&[&["don't"]], "I don’t know"),
             vec![(0, "don’t".into())]
         );
+    }
+
+    #[test]
+    fn one_entry_covers_its_inflections() {
+        let text = "Cancel, cancels, cancelled, cancelling; a cancellation.";
+        assert_eq!(
+            found(&[&["cancel"]], text)
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>(),
+            [
+                "Cancel",
+                "cancels",
+                "cancelled",
+                "cancelling",
+                "cancellation"
+            ]
+        );
+        assert_eq!(
+            found(
+                &[&["pause the subscription"]],
+                "Members paused their subscriptions."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            found(&[&["pause subscription"]], "We paused subscriptions."),
+            vec![(0, "paused subscriptions".into())]
+        );
+    }
+
+    #[test]
+    fn a_stemmed_phrase_keeps_word_boundaries() {
+        assert_eq!(found(&[&["cancel"]], "uncancelled precancel"), vec![]);
+        assert_eq!(found(&[&["price"]], "priceless"), vec![]);
+    }
+
+    #[test]
+    fn prefixes_match_the_words_as_written() {
+        assert_eq!(
+            found(
+                &[&["experiment*"]],
+                "Experimentation, experiments; user experience."
+            ),
+            vec![(0, "Experimentation".into()), (0, "experiments".into())]
+        );
+    }
+
+    #[test]
+    fn quoted_entries_match_exactly() {
+        let lists: &[&[&str]] = &[&["\"on the house\""], &["“free”"]];
+        assert_eq!(
+            found(lists, "On the house; on the houses. Free, freed, freely."),
+            vec![(0, "On the house".into()), (1, "Free".into())]
+        );
+        assert_eq!(normalize_phrase("\" Paused \"").0, "paused");
+        assert!(normalize_phrase("\"\"").0.is_empty());
+    }
+
+    #[test]
+    fn first_person_phrases_keep_their_tense() {
+        let matcher = PhraseMatcher::new([["I asked", "we shipped", "renew"]]);
+        let words = |text: &str| -> Vec<String> {
+            matcher
+                .find(&Folded::new(text))
+                .iter()
+                .map(|h| text[h.span.start..h.span.end].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            words("I asked her, and we shipped it."),
+            ["I asked", "we shipped"]
+        );
+        assert!(words("I ask her every week; we ship on Fridays.").is_empty());
+        // A phrase that is not first person still matches its inflections.
+        assert_eq!(words("They renewed."), ["renewed"]);
+    }
+
+    #[test]
+    fn exact_matchers_never_stem() {
+        let matcher = PhraseMatcher::exact([["like", "kind of"]]);
+        let text = "I liked it, kind of, like that.";
+        let words: Vec<&str> = matcher
+            .find(&Folded::new(text))
+            .iter()
+            .map(|h| h.span.text(text))
+            .collect();
+        assert_eq!(words, ["kind of", "like"]);
+    }
+
+    #[test]
+    fn stemmed_spans_map_back_through_typography_and_accents() {
+        let text = "Ça “marche” — the members’ cancellations’ café renewals";
+        assert_eq!(
+            found(&[&["member cancellation", "renew", "cafe", "café"]], text),
+            vec![
+                (0, "members’ cancellations’".into()),
+                (0, "café".into()),
+                (0, "renewals".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn short_words_do_not_collide() {
+        let hits = |phrase: &str, text: &str| found(&[&[phrase]], text).len();
+        assert_eq!(hits("us", "we use it"), 0);
+        assert_eq!(hits("use", "tell us"), 0);
+        assert_eq!(hits("news", "a new plan"), 0);
+        assert_eq!(hits("new", "the news"), 0);
+        assert_eq!(hits("data", "a date"), 0);
+        assert_eq!(hits("date", "the data"), 0);
+        assert_eq!(hits("experiment", "the user experience"), 0);
+        assert_eq!(hits("experiment", "two experiments"), 1);
     }
 }

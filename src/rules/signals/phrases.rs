@@ -10,7 +10,8 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PhrasesDef {
-    /// Any of these phrases; `*` ends a stem (`frustrat*`). Required.
+    /// Any of these phrases, compared on stems; `*` ends a prefix (`frustrat*`), an entry in
+    /// double quotes matches exactly. Required.
     // Required: the compile step says so at the signal, the schema says so too. Serde
     // still reads a missing `Option` as `None`, so the loader can report it in place.
     #[schemars(required)]

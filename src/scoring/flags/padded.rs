@@ -63,7 +63,7 @@ mod tests {
 
     #[test]
     fn fires_and_stays_quiet() {
-        let scene: String = (0..80)
+        let scene: String = (0..100)
             .map(|i| format!("On day {i} the train left the station at dawn again. "))
             .collect();
         let padded = format!("{STRONG_PITCH}\n\n{scene}");

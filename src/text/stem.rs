@@ -1,0 +1,184 @@
+//! The stemmed view of a folded text: each word replaced by its Snowball English stem
+//! (rust-stemmers), everything between words kept as it is, with a byte map back to the
+//! folded text. Built once per document, so that phrase matching compares stems.
+
+use crate::text::span::Span;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// A folded text with every word stemmed, and the way back to folded offsets.
+#[derive(Clone, Debug)]
+pub struct Stemmed {
+    /// The stemmed text: stems, and the folded text's characters between words.
+    pub text: String,
+    /// For each stemmed byte, the folded offset of a span starting there: inside a stem, the
+    /// word's byte at the same distance from its start (stems are nearly always a prefix).
+    starts: Vec<u32>,
+    /// For each stemmed offset (one more than bytes), the folded offset of a span ending
+    /// there: a stem's end is its word's end ("cancel" ends after "cancellations"); inside
+    /// a stem, as for starts ("i" in the one word "i'd" ends after the "i").
+    ends: Vec<u32>,
+}
+
+/// True for the characters words are made of.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Words whose Snowball stem collides with an unrelated word's, by the start they share,
+/// and the stem they get instead: Snowball takes "experience" and "experiment" both to
+/// "experi", "organization" to "organ".
+const OVERRIDES: &[(&str, &str)] = &[
+    ("experienc", "experienc"),
+    ("organiz", "organiz"),
+    ("organis", "organiz"),
+];
+
+/// The Snowball English stem of one folded (lower-case) word. Words of two letters or
+/// fewer and words with a digit are their own stems (Snowball leaves the short ones alone,
+/// and "3rd" or "q3" are not English words); [`OVERRIDES`] come before Snowball.
+pub fn stem_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.len() <= 2 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.into();
+    }
+    if let Some((_, stem)) = OVERRIDES.iter().find(|(start, _)| word.starts_with(start)) {
+        return (*stem).into();
+    }
+    stemmer().stem(word)
+}
+
+/// Length in bytes of the word at the start of `rest`: word characters, and apostrophes
+/// inside the word or closing a plural ("don't", "member's", "members'"), so that Snowball
+/// sees the possessive it knows how to remove.
+fn word_len(rest: &str) -> usize {
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            end = i + c.len_utf8();
+        } else if c == '\'' && end == i && end > 0 {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_some_and(is_word_char) || rest[..i].ends_with('s') {
+                end = i + 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+impl Stemmed {
+    /// Stems every word of `folded` (text already folded to lower case) in one pass.
+    pub fn new(folded: &str) -> Self {
+        let mut text = String::with_capacity(folded.len());
+        let mut starts = Vec::with_capacity(folded.len());
+        let mut ends = Vec::with_capacity(folded.len() + 1);
+        ends.push(0);
+        let mut offset = 0;
+        while offset < folded.len() {
+            let rest = &folded[offset..];
+            let len = word_len(rest);
+            if len == 0 {
+                let c = rest.chars().next().expect("offset is inside the text");
+                text.push(c);
+                for k in 0..c.len_utf8() {
+                    starts.push((offset + k) as u32);
+                    ends.push((offset + k + 1) as u32);
+                }
+                offset += c.len_utf8();
+                continue;
+            }
+            let stem = stem_word(&rest[..len]);
+            text.push_str(&stem);
+            for k in 0..stem.len() {
+                starts.push((offset + k.min(len - 1)) as u32);
+                let end = if k + 1 == stem.len() {
+                    len
+                } else {
+                    (k + 1).min(len)
+                };
+                ends.push((offset + end) as u32);
+            }
+            offset += len;
+        }
+        Stemmed { text, starts, ends }
+    }
+
+    /// The folded span of a stemmed span that starts and ends on character boundaries of
+    /// the stemmed text (as every phrase hit does).
+    pub fn folded(&self, span: Span) -> Span {
+        let start = self
+            .starts
+            .get(span.start)
+            .map_or(*self.ends.last().unwrap_or(&0), |&s| s);
+        Span::new(start as usize, self.ends[span.end] as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> String {
+        Stemmed::new(text).text
+    }
+
+    #[test]
+    fn snowball_conflates_inflections() {
+        assert_eq!(
+            stems("cancel cancels cancelled cancelling canceled cancellation"),
+            "cancel cancel cancel cancel cancel cancel"
+        );
+        assert_eq!(
+            stems("retain retains retained retention"),
+            "retain retain retain retent"
+        );
+        assert_eq!(
+            stems("member members member's members' membership"),
+            "member member member member membership"
+        );
+        assert_eq!(stems("experiment experiments"), "experi experi");
+        assert_eq!(stems("pricing prices priced"), "price price price");
+        assert_eq!(stems("renewal renewed trusted"), "renew renew trust");
+    }
+
+    #[test]
+    fn short_and_function_words_do_not_collide() {
+        let pairs = [
+            ("us", "use"),
+            ("news", "new"),
+            ("data", "date"),
+            ("general", "generous"),
+            ("experiment", "experience"),
+            ("organization", "organ"),
+        ];
+        for (a, b) in pairs {
+            assert_ne!(stem_word(a), stem_word(b), "{a} and {b} collide");
+        }
+        assert_eq!(stems("us news data q3 3rd"), "us news data q3 3rd");
+    }
+
+    #[test]
+    fn maps_stems_back_to_folded_words() {
+        let folded = "the ça cancellations, members' don't";
+        let stemmed = Stemmed::new(folded);
+        assert_eq!(stemmed.text, "the ça cancel, member don't");
+        let start = stemmed.text.find("cancel").unwrap();
+        let span = stemmed.folded(Span::new(start, start + 6));
+        assert_eq!(span.text(folded), "cancellations");
+        let start = stemmed.text.find("member").unwrap();
+        let span = stemmed.folded(Span::new(start, stemmed.text.len()));
+        assert_eq!(span.text(folded), "members' don't");
+        let ido = Stemmed::new("i'd go");
+        assert_eq!(ido.folded(Span::new(0, 1)).text("i'd go"), "i");
+        assert_eq!(ido.folded(Span::new(0, 3)).text("i'd go"), "i'd");
+    }
+}
