@@ -40,6 +40,8 @@ pub struct Hit {
     pub span: Span,
     /// Asserted, negated, rejected, or a problem the answer fixes.
     pub stance: Stance,
+    /// Negated, but its list is a `negation-tolerant` signal's, so it counts all the same.
+    pub tolerated: bool,
 }
 
 /// One answer as every signal and condition reads it: the analysis, and the rubric's phrase
@@ -58,6 +60,9 @@ pub struct Context<'a> {
     pub hits: Vec<Hit>,
     /// Per list: asserted hits outside repeated sentences, what mistakes count.
     committed: Vec<usize>,
+    /// Per list: committed hits in sentences that say something (not a bare noun
+    /// fragment such as "Ultimatums.", not a heading): what `present` asks about.
+    claimed: Vec<usize>,
     /// Per list: hits outside negations and repeated sentences, rejected ones included.
     mentioned: Vec<usize>,
 }
@@ -79,17 +84,18 @@ impl<'a> Context<'a> {
                 continue;
             };
             let stance = analysis.stance(span);
-            hits.push(Hit {
-                list,
-                sentence,
-                span,
-                stance,
-            });
             let tolerated = stance == Stance::Negated
                 && negation_tolerant
                     .get(list as usize)
                     .copied()
                     .unwrap_or(false);
+            hits.push(Hit {
+                list,
+                sentence,
+                span,
+                stance,
+                tolerated,
+            });
             if stance.is_content() || tolerated {
                 by_list[list as usize].push((sentence, span));
                 per_sentence[sentence].push(span);
@@ -119,12 +125,17 @@ impl<'a> Context<'a> {
             })
             .collect();
         let (mut committed, mut mentioned) = (vec![0; by_list.len()], vec![0; by_list.len()]);
+        let mut claimed = vec![0; by_list.len()];
         for hit in hits
             .iter()
             .filter(|h| discount[h.sentence] != Some(Discount::Repeated))
         {
             let list = hit.list as usize;
-            committed[list] += usize::from(hit.stance == Stance::Asserted);
+            let asserted = hit.stance == Stance::Asserted;
+            committed[list] += usize::from(asserted);
+            let says = discount[hit.sentence] != Some(Discount::Fragment)
+                && !analysis.sentences[hit.sentence].is_heading();
+            claimed[list] += usize::from(asserted && says);
             mentioned[list] += usize::from(hit.stance != Stance::Negated);
         }
         Context {
@@ -134,6 +145,7 @@ impl<'a> Context<'a> {
             discount,
             hits,
             committed,
+            claimed,
             mentioned,
         }
     }
@@ -164,6 +176,12 @@ impl<'a> Context<'a> {
     /// negated, rejected or fixed-problem mention never commits it.
     pub fn committed(&self, list: ListId) -> usize {
         self.committed[list as usize]
+    }
+
+    /// Committed hits of a list in sentences that say something: a bare noun ("Ultimatums."
+    /// in a list of what not to do) or a heading names a thing but commits to nothing.
+    pub fn claimed(&self, list: ListId) -> usize {
+        self.claimed[list as usize]
     }
 
     /// Hits of a list outside negations and repeated sentences, rejected ones included:

@@ -52,7 +52,8 @@ pub(super) fn list(
     }
     let set_aside = context.hits.iter().filter(|h| match h.stance {
         Stance::Asserted => false,
-        Stance::Negated | Stance::Rejected { .. } => true,
+        Stance::Negated => !h.tolerated,
+        Stance::Rejected { .. } => true,
         Stance::Contrasted { .. } | Stance::Problem { .. } => mistake_lists[h.list as usize],
     });
     let mut last: Option<usize> = None;

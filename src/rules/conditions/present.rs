@@ -37,7 +37,7 @@ impl ConditionKind for Present {
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        context.committed(self.list) > 0
+        context.claimed(self.list) > 0
     }
 }
 
@@ -51,6 +51,14 @@ mod tests {
         assert_condition(when, "I told them to take it or leave it, then waited.", true);
         assert_condition(when, "I would never say take it or leave it to them.", false);
         assert_condition(when, "I asked what flexibility they had on the base.", false);
+    }
+
+    #[test]
+    fn a_bare_noun_commits_to_nothing() {
+        let when = "present = [\"ultimatum\"]";
+        let listed = "What would I avoid in the call? Ultimatums. Then I'd ask about the level.";
+        assert_condition(when, listed, false);
+        assert_condition(when, "I gave them an ultimatum: match it by Friday.", true);
     }
 
     #[test]
