@@ -36,7 +36,7 @@ fn reports_match_their_snapshots() {
         .map(|p| p.file_stem().unwrap().to_str().unwrap().to_owned())
         .collect();
     names.sort();
-    assert!(names.len() >= 4, "stance fixtures missing");
+    assert!(names.len() >= 5, "stance fixtures missing");
     for name in names {
         let (rubric, text) = fixture(&name);
         let mut grade = graded(&rubric, &text);
@@ -134,4 +134,30 @@ fn no_sentence_is_both_evidence_and_not_counted() {
             );
         }
     }
+}
+
+#[test]
+fn a_negated_outcome_still_names_the_outcome() {
+    let (rubric, text) = fixture("product-pitch.negated-outcome");
+    let on_line_8 = |grade: &Grade| {
+        grade
+            .criteria
+            .iter()
+            .flat_map(|c| &c.signals)
+            .find(|s| s.id == "member-to-business")
+            .unwrap()
+            .evidence
+            .iter()
+            .any(|e| e.line == 8)
+    };
+    // "those households don't come back to it … the one that doesn't renew": the outcome,
+    // negated, and the reason the idea matters.
+    assert!(on_line_8(&graded(&rubric, &text)));
+    // The same signal without its declaration loses that sentence to the negation.
+    let source = builtin::source(&rubric).unwrap();
+    let block = source.find("id = \"member-to-business\"").unwrap();
+    let at = block + source[block..].find("negation-tolerant = true\n").unwrap();
+    let undeclared = format!("{}{}", &source[..at], &source[at + 25..]);
+    let undeclared = grade::rubric::load(&undeclared).unwrap();
+    assert!(!on_line_8(&grade_text(&text, &undeclared)));
 }
