@@ -1,5 +1,5 @@
-//! Feedback never contradicts the answer, checked on every shipped fixture and every
-//! dev-set answer: no next step asks for a signal the answer already has in full or for a
+//! Feedback never contradicts the answer, checked on every shipped fixture (the stance
+//! ones included) and every dev-set answer: no next step asks for a signal the answer already has in full or for a
 //! criterion at its max, partial credit says what to add beyond the sentence already
 //! quoted, and no sentence is quoted both as evidence and as not counted.
 
@@ -8,8 +8,12 @@ mod common;
 use grade::grade_text;
 use grade::rubric::builtin::load_builtin;
 use grade::scoring::Grade;
+use std::sync::LazyLock;
 
-/// Every fixture and dev-set answer, graded under its own rubric, with a name to report.
+/// Every fixture and dev-set answer, graded once under its own rubric, with a name to
+/// report.
+static ANSWERS: LazyLock<Vec<(String, Grade)>> = LazyLock::new(graded_answers);
+
 fn graded_answers() -> Vec<(String, Grade)> {
     let mut out: Vec<(String, Grade)> = common::fixtures()
         .into_iter()
@@ -18,6 +22,19 @@ fn graded_answers() -> Vec<(String, Grade)> {
             (f.path.display().to_string(), grade_text(&f.text, &rubric))
         })
         .collect();
+    let stance = common::root().join("fixtures/stance");
+    let mut names: Vec<_> = std::fs::read_dir(&stance)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        // fixtures/stance/<rubric>.<name>.md
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let rubric = load_builtin(stem.split('.').next().unwrap()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        out.push((path.display().to_string(), grade_text(&text, &rubric)));
+    }
     let dev = common::devset::folder();
     if let Ok(labels) = std::fs::read_to_string(dev.join("labels.csv")) {
         for line in labels.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -34,7 +51,7 @@ fn graded_answers() -> Vec<(String, Grade)> {
 
 #[test]
 fn no_next_step_asks_for_what_the_answer_already_has() {
-    for (name, grade) in graded_answers() {
+    for (name, grade) in ANSWERS.iter() {
         for step in &grade.next_steps {
             let (Some(criterion), Some(signal)) = (&step.criterion, &step.signal) else {
                 continue;
@@ -60,7 +77,7 @@ fn no_next_step_asks_for_what_the_answer_already_has() {
 #[test]
 fn partial_credit_starts_from_the_sentence_already_quoted() {
     let mut partial = 0;
-    for (name, grade) in graded_answers() {
+    for (name, grade) in ANSWERS.iter() {
         for signal in grade.criteria.iter().flat_map(|c| &c.signals) {
             let Some(missing) = &signal.missing else {
                 continue;
@@ -87,7 +104,7 @@ fn partial_credit_starts_from_the_sentence_already_quoted() {
 
 #[test]
 fn no_sentence_is_quoted_both_as_evidence_and_as_not_counted() {
-    for (name, grade) in graded_answers() {
+    for (name, grade) in ANSWERS.iter() {
         let evidence: Vec<(usize, usize)> = grade
             .criteria
             .iter()
