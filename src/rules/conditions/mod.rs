@@ -142,6 +142,7 @@ condition_kinds! {
     at_least::AtLeast,
     words_below::WordsBelow,
     words_above::WordsAbove,
+    numbers_below::NumbersBelow,
     missing_signals::MissingSignals,
 }
 
