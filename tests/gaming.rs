@@ -275,3 +275,21 @@ fn each_flag_fixture_raises_its_flag() {
         assert_eq!(grade.band, grade::scoring::NEEDS_REVIEW);
     }
 }
+
+#[test]
+fn buzzwords_with_the_specifics_are_not_the_buzzwords_mistake() {
+    let vague = "Our north star is user value. The KPI is business impact for members who \
+                 watch together, and we would track it closely after the launch.";
+    let measured = "Our north star is user value: joint sessions per household per week. The \
+                    KPI is business impact, month-three retention of two-profile homes, where \
+                    we expect a 2% lift from a baseline of 61%, tested on 5% of homes for six \
+                    weeks.";
+    let fires = |text: &str| {
+        graded(text, "product-pitch")
+            .mistakes
+            .iter()
+            .any(|m| m.id == "buzzwords")
+    };
+    assert!(fires(vague), "vocabulary alone is the mistake");
+    assert!(!fires(measured), "the same words with the numbers are not");
+}
