@@ -124,3 +124,27 @@ fn no_sentence_is_quoted_both_as_evidence_and_as_not_counted() {
         }
     }
 }
+
+#[test]
+fn a_criterion_whose_every_signal_earned_is_not_told_to_add_its_ideas() {
+    let mut seen = 0;
+    for (name, grade) in ANSWERS.iter() {
+        for criterion in &grade.criteria {
+            let Some(advice) = &criterion.advice else {
+                continue;
+            };
+            if criterion.signals.iter().all(|s| s.earned > 0.0) {
+                seen += 1;
+                assert!(
+                    advice.starts_with("Beyond "),
+                    "{name}: `{}` has every idea, yet is told: {advice}",
+                    criterion.id
+                );
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "no criterion with every signal earned: the test checks nothing"
+    );
+}

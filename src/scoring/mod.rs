@@ -128,6 +128,19 @@ pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
     signal.points * f64::from(units)
 }
 
+/// What to tell a criterion short of its max. The rubric's advice asks for the criterion's
+/// ideas; when every signal already earned something it would ask for what the answer has,
+/// so the advice is then what the first partial signal still needs, from its quoted sentence.
+fn criterion_advice(criterion: &Criterion, signals: &[SignalGrade]) -> String {
+    if signals.iter().any(|s| s.earned <= 0.0) {
+        return criterion.advice.clone();
+    }
+    signals
+        .iter()
+        .find_map(|s| s.missing.clone())
+        .unwrap_or_else(|| criterion.advice.clone())
+}
+
 /// What to add for a signal short of its points. With partial credit it starts from what
 /// the answer already shows, so feedback never asks for what is there: "Beyond 12:3 (“the
 /// main risk is…”), one more: Name a risk or a cost."
@@ -203,7 +216,7 @@ fn grade_criterion(
         weight: criterion.weight,
         max: criterion.max,
         score: round2(score),
-        advice: (applies && score < criterion.max).then(|| criterion.advice.clone()),
+        advice: (applies && score < criterion.max).then(|| criterion_advice(criterion, &signals)),
         signals,
         left_out: (!applies).then(|| {
             format!(
