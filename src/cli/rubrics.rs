@@ -46,10 +46,6 @@ fn warn_redundant(rubric: &str) {
             Err(_) => return,
         },
     };
-    for r in grade::rubric::redundant::redundant_entries(&source) {
-        eprintln!(
-            "warning: {rubric}: `{}`: {:?} adds nothing to {:?} (the same stems)",
-            r.key, r.redundant, r.kept
-        );
-    }
+    let entries = grade::rubric::redundant::redundant_entries(&source);
+    eprint!("{}", rubric_list::render_redundant(rubric, &entries));
 }

@@ -2,6 +2,7 @@
 //! the outcome of running a rubric's signal examples.
 
 use crate::rubric::CompiledRubric;
+use crate::rubric::redundant::Redundant;
 use std::fmt::Display;
 
 /// One line per rubric: id, title, number of criteria.
@@ -29,4 +30,18 @@ pub fn render_examples(name: &str, failures: &[impl Display], ran: usize) -> Str
         out.push_str(&format!("  {failure}\n"));
     }
     out
+}
+
+/// Warnings for entries a rubric's lists do not need, one `warning: …` line each, for
+/// standard error.
+pub fn render_redundant(name: &str, entries: &[Redundant]) -> String {
+    entries
+        .iter()
+        .map(|r| {
+            format!(
+                "warning: {name}: `{}`: {:?} adds nothing to {:?} (the same stems)\n",
+                r.key, r.redundant, r.kept
+            )
+        })
+        .collect()
 }
