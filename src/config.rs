@@ -2,6 +2,7 @@
 //! and the JSON Schema), discovery upward from a folder, and validation with line:column
 //! errors. The CLI only chooses the file and prints the verdicts.
 
+use crate::batch::source::{SourceError, read_source};
 use crate::batch::{
     self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink, looks_like_path,
     render_entries,
@@ -205,15 +206,16 @@ impl Config {
         Config::from_file(&Config::find(folder)?, rubrics)
     }
 
-    /// Reads and validates the configuration at `path`; every rubric a check names is
+    /// Reads and validates the configuration at `path` (a regular file of at most
+    /// [`batch::source::MAX_SOURCE_BYTES`] bytes); every rubric a check names is
     /// loaded through `rubrics`, so a wrong one is found before any answer is graded.
     pub fn from_file(path: &Path, rubrics: &Rubrics) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => ConfigError::NoFile { name: name.clone() },
-            _ => ConfigError::Unreadable {
+        let source = read_source(path).map_err(|e| match e {
+            SourceError::NotFound => ConfigError::NoFile { name: name.clone() },
+            other => ConfigError::Unreadable {
                 name: name.clone(),
-                reason: e.to_string(),
+                reason: other.to_string(),
             },
         })?;
         let folder = match path.parent() {

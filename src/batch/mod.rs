@@ -7,12 +7,13 @@ mod grade;
 pub mod record;
 mod rubrics;
 mod run;
+pub mod source;
 mod walk;
 
 pub use bounds::Bounds;
 pub use grade::{
-    Graded, Settings, grade_decoded, grade_entries, grade_entry, map_ordered, read_answer,
-    with_threads,
+    Graded, Settings, THREADS_PER_CORE, cap_threads, grade_decoded, grade_entries, grade_entry,
+    map_ordered, read_answer, with_threads,
 };
 pub use rubrics::{RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path};
 pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
