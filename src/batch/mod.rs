@@ -17,4 +17,6 @@ pub use grade::{
 };
 pub use rubrics::{RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path};
 pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
-pub use walk::{AnswerFilter, Entry, walk};
+pub use walk::{
+    AnswerFilter, Entry, parent_steps, rebase_globs, relative_to_folder, walk, walk_within,
+};
