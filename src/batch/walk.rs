@@ -128,20 +128,23 @@ pub fn walk_within(
     entries
 }
 
-/// What a folder walk's entry filter keeps across entries: every folder it entered (by
-/// canonical path, so that links into a folder already walked, which may form a web too
-/// wide to finish, are not walked again) and the links it refused to follow out.
+/// What a folder walk's entry filter keeps across entries: the walked folder (canonical),
+/// every folder outside it entered through a link (so that links into a folder already
+/// walked, which may form a web too wide to finish, are not walked again) and the links it
+/// refused to follow out of the boundary.
 #[derive(Default)]
 struct Visits {
+    root: PathBuf,
     folders: HashSet<PathBuf>,
     outside: Vec<PathBuf>,
 }
 
-/// Whether the walk enters or takes `entry`: a folder once, a link only to inside
-/// `boundary`. A link that cannot be resolved is left to the walk, which reports it.
+/// Whether the walk enters or takes `entry`: a link only to inside `boundary`; a link to a
+/// folder inside the walked one not at all (the walk reaches it by its own path), except
+/// to an ancestor, which the walk reports as a loop; a link to a folder outside once. A
+/// link that cannot be resolved is left to the walk, which reports it.
 fn visit(entry: &ignore::DirEntry, boundary: Option<&Path>, visits: &Mutex<Visits>) -> bool {
-    let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-    if !entry.path_is_symlink() && !is_dir {
+    if !entry.path_is_symlink() {
         return true;
     }
     let Ok(real) = entry.path().canonicalize() else {
@@ -153,7 +156,14 @@ fn visit(entry: &ignore::DirEntry, boundary: Option<&Path>, visits: &Mutex<Visit
         visits.outside.push(entry.path().to_path_buf());
         return false;
     }
-    !is_dir || visits.folders.insert(real)
+    if !entry.file_type().is_some_and(|t| t.is_dir()) {
+        return true;
+    }
+    let parent = entry.path().parent().and_then(|p| p.canonicalize().ok());
+    if parent.is_some_and(|p| p.starts_with(&real)) {
+        return true;
+    }
+    !real.starts_with(&visits.root) && visits.folders.insert(real)
 }
 
 fn walk_folder(
