@@ -286,3 +286,16 @@ fn grade_toml_stays_in_its_folder_unless_a_glob_says_dot_dot() {
     let stdout = text(&output.stdout);
     assert!(stdout.contains("../shared/b.md"), "{stdout}");
 }
+
+#[test]
+fn a_labels_file_that_is_a_fifo_is_refused_promptly() {
+    let dir = scratch("labels");
+    mkfifo(&dir.join("labels.csv"));
+    let output = run(&dir, &["calibrate", "labels.csv"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("labels.csv") && stderr.contains("regular file"),
+        "{stderr}"
+    );
+}
