@@ -2,6 +2,7 @@
 //! and the JSON Schema), discovery upward from a folder, and validation with line:column
 //! errors. The CLI only chooses the file and prints the verdicts.
 
+use crate::batch::source::{SourceError, read_source};
 use crate::batch::{
     self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink, looks_like_path,
     render_entries,
@@ -205,15 +206,16 @@ impl Config {
         Config::from_file(&Config::find(folder)?, rubrics)
     }
 
-    /// Reads and validates the configuration at `path`; every rubric a check names is
+    /// Reads and validates the configuration at `path` (a regular file of at most
+    /// [`batch::source::MAX_SOURCE_BYTES`] bytes); every rubric a check names is
     /// loaded through `rubrics`, so a wrong one is found before any answer is graded.
     pub fn from_file(path: &Path, rubrics: &Rubrics) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => ConfigError::NoFile { name: name.clone() },
-            _ => ConfigError::Unreadable {
+        let source = read_source(path).map_err(|e| match e {
+            SourceError::NotFound => ConfigError::NoFile { name: name.clone() },
+            other => ConfigError::Unreadable {
                 name: name.clone(),
-                reason: e.to_string(),
+                reason: other.to_string(),
             },
         })?;
         let folder = match path.parent() {
@@ -229,40 +231,76 @@ impl Config {
     }
 
     /// The answer files below the folder, walked once for every check, each check with
-    /// the files its own globs match; names are relative to the folder.
+    /// the files its own globs match; names are relative to the folder. The walk stays in
+    /// the folder (links out are not followed, but reported) unless a glob starts with
+    /// `../`: then it starts as many folders up as the farthest such glob reaches.
     pub fn entries(&self) -> Result<Vec<(&Check, Vec<Entry>)>, ConfigError> {
-        let every_glob: Vec<String> = self
+        let unreadable = |reason: String| ConfigError::Unreadable {
+            name: self.name.clone(),
+            reason,
+        };
+        let globs = |c: &Check| c.globs.clone();
+        let up = self
             .checks
             .iter()
-            .flat_map(|c| c.globs.iter().filter(|g| !g.starts_with('!')).cloned())
+            .flat_map(globs)
+            .map(|g| batch::parent_steps(&g));
+        let up = up.max().unwrap_or(0);
+        let root = (0..up).fold(self.folder.clone(), |root, _| root.join(".."));
+        let real = self
+            .folder
+            .canonicalize()
+            .map_err(|e| unreadable(e.to_string()))?;
+        let names = folder_names(&real, up);
+        let boundary = root.canonicalize().ok();
+        let filter = |globs: &[String]| {
+            AnswerFilter::new(&batch::rebase_globs(globs, &names))
+                .map_err(|e| unreadable(e.to_string()))
+        };
+        let every_glob: Vec<String> = self.checks.iter().flat_map(globs).collect();
+        let includes: Vec<String> = every_glob
+            .into_iter()
+            .filter(|g| !g.starts_with('!'))
             .collect();
-        let union = AnswerFilter::new(&every_glob).map_err(|e| ConfigError::Unreadable {
-            name: self.name.clone(),
-            reason: e.to_string(),
-        })?;
-        let folder = &self.folder;
-        let found: Vec<Entry> = batch::walk(std::slice::from_ref(folder), &union)
+        let union = filter(&includes)?;
+        let found = batch::walk_within(std::slice::from_ref(&root), &union, boundary.as_deref());
+        let found: Vec<(PathBuf, Entry)> = found
             .into_iter()
             .map(|mut entry| {
-                if let Ok(relative) = entry.path.strip_prefix(folder) {
-                    entry.name = relative.display().to_string();
-                }
-                entry
+                let relative = entry
+                    .path
+                    .strip_prefix(&root)
+                    .unwrap_or(&entry.path)
+                    .to_path_buf();
+                entry.name = batch::relative_to_folder(&relative, &names);
+                (relative, entry)
             })
             .collect();
-        Ok(self
-            .checks
+        self.checks
             .iter()
             .map(|check| {
+                let own = filter(&check.globs)?;
                 let entries = found
                     .iter()
-                    .filter(|e| check.filter.accepts(Path::new(&e.name)))
-                    .cloned()
+                    .filter(|(relative, _)| own.accepts(relative))
+                    .map(|(_, entry)| entry.clone())
                     .collect();
-                (check, entries)
+                Ok((check, entries))
             })
-            .collect())
+            .collect()
     }
+}
+
+/// The last `up` folder names of `folder` (canonical), outermost first.
+fn folder_names(folder: &Path, up: usize) -> Vec<String> {
+    let all: Vec<String> = folder
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    all[all.len().saturating_sub(up)..].to_vec()
 }
 
 impl Config {

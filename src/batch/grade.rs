@@ -2,6 +2,7 @@
 //! text under the run's rubric choice, and ordered parallel mapping on rayon.
 
 use super::rubrics::{RubricChoice, Rubrics};
+use super::source::{self, SourceError};
 use super::walk::Entry;
 use crate::cohort::FileError;
 use crate::document::{ParseOptions, parse_with};
@@ -10,7 +11,6 @@ use crate::rubric::{auto, builtin};
 use crate::scoring::Grade;
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
-use std::io::Read;
 use std::path::Path;
 
 /// How many files each parallel step grades per thread before results are handed on in
@@ -47,29 +47,22 @@ impl<'a> Settings<'a> {
     }
 }
 
-/// Reads one answer file, refusing folders and files over the limit before reading them.
+/// Reads one answer file, refusing what is not a regular file (a folder, a FIFO, a
+/// device: never opened) and files over the limit, before reading them.
 pub fn read_answer(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> {
-    let io_error = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => FileError::NotFound,
-        _ => FileError::Unreadable(e.to_string()),
-    };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
-    if metadata.is_dir() {
-        return Err(FileError::Unreadable("is a folder".into()));
-    }
-    if metadata.len() > max_bytes as u64 {
-        return Err(DecodeError::TooLarge {
-            size: metadata.len() as usize,
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
+    source::read_bytes(path, limit).map_err(|e| match e {
+        SourceError::NotFound => FileError::NotFound,
+        SourceError::TooLarge { size, .. } => DecodeError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
             limit: max_bytes,
         }
-        .into());
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // `take` guards against a file that grew after its size was read.
-    std::fs::File::open(path)
-        .and_then(|file| file.take(max_bytes as u64 + 1).read_to_end(&mut bytes))
-        .map_err(io_error)?;
-    Ok(bytes)
+        .into(),
+        SourceError::NotRegular(kind) => FileError::Unreadable(format!(
+            "is {kind}, not a regular file; grade reads answers from regular files only"
+        )),
+        SourceError::Io(reason) => FileError::Unreadable(reason),
+    })
 }
 
 /// Grades decoded text under the settings' rubric choice; the text is dropped on return.
@@ -160,6 +153,16 @@ pub fn map_ordered<T: Send, U: Send>(
         let results: Vec<U> = batch.into_par_iter().map(&map).collect();
         results.into_iter().for_each(&mut emit);
     }
+}
+
+/// The most threads a run starts per core: more only add start-up time and memory.
+pub const THREADS_PER_CORE: usize = 4;
+
+/// `asked` threads (0: one per core) capped at [`THREADS_PER_CORE`] per core, and the
+/// number of cores.
+pub fn cap_threads(asked: usize) -> (usize, usize) {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    (asked.min(cores.saturating_mul(THREADS_PER_CORE)), cores)
 }
 
 /// Runs `work` on a rayon pool of `threads` threads (0: one per core).

@@ -2,13 +2,16 @@
 //! the one output line each becomes (a report, or an error that echoes the id as given).
 
 use super::grade::{Settings, grade_decoded, map_ordered, with_threads};
-use super::rubrics::RubricChoice;
+use super::rubrics::{RubricChoice, looks_like_path};
 use super::run::Sink;
+use super::source::{MAX_SOURCE_BYTES, check_regular};
 use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
+use crate::rubric::builtin;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
 
 /// One input line: its 1-based number, and its bytes (`None` when it was over the limit
 /// and skipped).
@@ -120,15 +123,25 @@ pub enum StreamError {
     /// The thread pool would not start.
     #[error("starting threads: {0}")]
     Threads(rayon::ThreadPoolBuildError),
+    /// `--rubric-dir` is not a folder that can be resolved.
+    #[error("--rubric-dir {dir}: {reason}")]
+    RubricDir {
+        /// The folder as given.
+        dir: String,
+        /// Why it was refused.
+        reason: String,
+    },
 }
 
 /// Grades every record of `input` on `threads` threads (0: one per core), a step at a
 /// time, writing one line per record to `sink` in input order; stops early only when the
 /// input cannot be read or `sink` failed. A rubric named for every record (not `auto`) is
-/// loaded first, so that a wrong one stops the stream before it is read.
+/// loaded first, so that a wrong one stops the stream before it is read. Records' rubric
+/// paths are read only from under `rubric_dir` (canonical, as [`rubric_dir`] gives it).
 pub fn stream(
     input: impl Read + Send,
     settings: &Settings,
+    rubric_dir: Option<&Path>,
     threads: usize,
     sink: &mut (dyn Sink + Send),
 ) -> Result<(), StreamError> {
@@ -141,7 +154,7 @@ pub fn stream(
         loop {
             let (records, at_end) = lines.step(step).map_err(StreamError::Read)?;
             let mut out = String::new();
-            let grade = |line| grade_line(line, settings);
+            let grade = |line| grade_line(line, settings, rubric_dir);
             map_ordered(records, grade, |text| out.push_str(&text));
             sink.write(&out);
             if at_end || sink.failed() {
@@ -173,9 +186,9 @@ fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
 }
 
 /// The output line of one input line: its report or error, empty for a blank line.
-fn grade_line((number, bytes): Line, settings: &Settings) -> String {
+fn grade_line((number, bytes): Line, settings: &Settings, rubric_dir: Option<&Path>) -> String {
     match bytes {
-        Some(bytes) => grade_record(number, &bytes, settings),
+        Some(bytes) => grade_record(number, &bytes, settings, rubric_dir),
         None => too_long(number),
     }
 }
@@ -189,9 +202,68 @@ fn too_long(number: usize) -> String {
     })
 }
 
+/// The rubric a record names: `auto`, a built-in id, or a rubric path relative to
+/// `rubric_dir` (canonical) that stays inside it once links are resolved. Anything else (an
+/// absolute path, `../`, a link out, a path with no `rubric_dir`, a FIFO or device) is the
+/// record's error: a record never makes grade read a file the person running it did not
+/// offer.
+fn record_rubric(name: &str, rubric_dir: Option<&Path>) -> Result<RubricChoice, String> {
+    if name == "auto" {
+        return Ok(RubricChoice::Auto);
+    }
+    if builtin::source(name).is_some() {
+        return Ok(RubricChoice::Named(name.to_owned()));
+    }
+    if !looks_like_path(name) {
+        return Err(builtin::load_builtin(name)
+            .err()
+            .map_or_else(|| format!("unknown rubric `{name}`"), |e| e.to_string()));
+    }
+    let Some(dir) = rubric_dir else {
+        return Err(format!(
+            "`{name}`: a record may name a built-in rubric id or `auto`; rubric files only under the folder given with --rubric-dir"
+        ));
+    };
+    let shown = dir.display();
+    if Path::new(name).is_absolute() {
+        return Err(format!(
+            "`{name}`: a record's rubric path must be relative to --rubric-dir {shown}"
+        ));
+    }
+    let path = dir.join(name).canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("`{name}`: no such rubric file under {shown}"),
+        _ => format!("`{name}`: {e}"),
+    })?;
+    if !path.starts_with(dir) {
+        return Err(format!("`{name}`: leads outside --rubric-dir {shown}"));
+    }
+    check_regular(&path, MAX_SOURCE_BYTES).map_err(|e| format!("`{name}`: {e}"))?;
+    Ok(RubricChoice::Named(path.display().to_string()))
+}
+
+/// `--rubric-dir` as given, resolved to the canonical folder records' rubric paths must
+/// stay inside.
+pub fn rubric_dir(dir: &Path) -> Result<PathBuf, StreamError> {
+    let refused = |reason: String| StreamError::RubricDir {
+        dir: dir.display().to_string(),
+        reason,
+    };
+    let canonical = dir.canonicalize().map_err(|e| refused(e.to_string()))?;
+    if !canonical.is_dir() {
+        return Err(refused("not a folder".into()));
+    }
+    Ok(canonical)
+}
+
 /// One input line (`number`, 1-based) to one output line, empty for a blank input line.
-/// `settings.rubric` grades records that name no rubric.
-pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String {
+/// `settings.rubric` grades records that name no rubric; a record's rubric path is read
+/// only from under `rubric_dir` (canonical, as [`rubric_dir`] gives it).
+pub fn grade_record(
+    number: usize,
+    bytes: &[u8],
+    settings: &Settings,
+    rubric_dir: Option<&Path>,
+) -> String {
     let fail = |id: &Value, message: &str| {
         line(&StdinError {
             id,
@@ -225,11 +297,17 @@ pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String 
     let Some(answer) = record.text else {
         return fail(&record.id, NO_TEXT);
     };
+    let rubric = match record
+        .rubric
+        .as_deref()
+        .map(|name| record_rubric(name, rubric_dir))
+    {
+        Some(Ok(choice)) => choice,
+        Some(Err(message)) => return fail(&record.id, &message),
+        None => settings.rubric.clone(),
+    };
     let settings = Settings {
-        rubric: match record.rubric {
-            Some(name) => RubricChoice::from_option(Some(&name)),
-            None => settings.rubric.clone(),
-        },
+        rubric,
         rubrics: settings.rubrics,
         max_bytes: settings.max_bytes,
         parse: settings.parse.clone(),
@@ -259,7 +337,7 @@ mod tests {
             max_bytes: 10_000,
             parse: Default::default(),
         };
-        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings)).unwrap()
+        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings, None)).unwrap()
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rubrics by name for a run: which rubric grades each file, loading a built-in id or a
 //! rubric file, and compiling each distinct rubric once however many files use it.
 
+use super::source::{SourceError, read_source};
 use crate::cohort::FileError;
 use crate::error::RubricError;
 use crate::rubric::{CompiledRubric, builtin};
@@ -39,13 +40,13 @@ pub fn looks_like_path(name: &str) -> bool {
 }
 
 /// A built-in id, or a rubric file when the name is a path (or names an existing file and
-/// no built-in rubric).
+/// no built-in rubric): a regular file of at most [`super::source::MAX_SOURCE_BYTES`] bytes.
 pub fn load_rubric(name: &str) -> Result<CompiledRubric, RubricError> {
     if looks_like_path(name) || (builtin::source(name).is_none() && Path::new(name).is_file()) {
-        let source = std::fs::read_to_string(name).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => RubricError::NoFile,
-            _ => RubricError::Unreadable {
-                reason: e.to_string(),
+        let source = read_source(Path::new(name)).map_err(|e| match e {
+            SourceError::NotFound => RubricError::NoFile,
+            other => RubricError::Unreadable {
+                reason: other.to_string(),
             },
         })?;
         return crate::rubric::load(&source);

@@ -3,7 +3,9 @@
 
 use crate::cohort::FileError;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// File name extensions graded when no `--glob` is given.
 pub const ANSWER_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "srt", "vtt"];
@@ -96,10 +98,20 @@ impl AnswerFilter {
 /// file, a dangling link named like an answer, a link loop, a folder it may not read) come
 /// back as entries with a problem, so the caller reports them beside the graded files.
 pub fn walk(roots: &[PathBuf], filter: &AnswerFilter) -> Vec<Entry> {
+    walk_within(roots, filter, None)
+}
+
+/// [`walk`], following symbolic links only to files and folders inside `boundary`
+/// (canonical) when one is given: a link that leads out is an entry with a problem.
+pub fn walk_within(
+    roots: &[PathBuf],
+    filter: &AnswerFilter,
+    boundary: Option<&Path>,
+) -> Vec<Entry> {
     let mut entries = Vec::new();
     for root in roots {
         match std::fs::metadata(root) {
-            Ok(metadata) if metadata.is_dir() => walk_folder(root, filter, &mut entries),
+            Ok(metadata) if metadata.is_dir() => walk_folder(root, filter, boundary, &mut entries),
             Ok(_) => entries.push(Entry::file(root.clone(), root.display().to_string())),
             Err(e) => entries.push(Entry {
                 path: root.clone(),
@@ -116,8 +128,64 @@ pub fn walk(roots: &[PathBuf], filter: &AnswerFilter) -> Vec<Entry> {
     entries
 }
 
-fn walk_folder(root: &Path, filter: &AnswerFilter, entries: &mut Vec<Entry>) {
-    let walker = ignore::WalkBuilder::new(root).follow_links(true).build();
+/// What a folder walk's entry filter keeps across entries: the walked folder (canonical),
+/// every folder outside it entered through a link (so that links into a folder already
+/// walked, which may form a web too wide to finish, are not walked again) and the links it
+/// refused to follow out of the boundary.
+#[derive(Default)]
+struct Visits {
+    root: PathBuf,
+    folders: HashSet<PathBuf>,
+    outside: Vec<PathBuf>,
+}
+
+/// Whether the walk enters or takes `entry`: a link only to inside `boundary`; a link to a
+/// folder inside the walked one not at all (the walk reaches it by its own path), except
+/// to an ancestor, which the walk reports as a loop; a link to a folder outside once. A
+/// link that cannot be resolved is left to the walk, which reports it.
+fn visit(entry: &ignore::DirEntry, boundary: Option<&Path>, visits: &Mutex<Visits>) -> bool {
+    if !entry.path_is_symlink() {
+        return true;
+    }
+    let Ok(real) = entry.path().canonicalize() else {
+        return true;
+    };
+    // A poisoned lock only means another walk panicked; the sets are still whole.
+    let mut visits = visits.lock().unwrap_or_else(|e| e.into_inner());
+    if boundary.is_some_and(|b| !real.starts_with(b)) {
+        visits.outside.push(entry.path().to_path_buf());
+        return false;
+    }
+    if !entry.file_type().is_some_and(|t| t.is_dir()) {
+        return true;
+    }
+    let parent = entry.path().parent().and_then(|p| p.canonicalize().ok());
+    if parent.is_some_and(|p| p.starts_with(&real)) {
+        return true;
+    }
+    !real.starts_with(&visits.root) && visits.folders.insert(real)
+}
+
+fn walk_folder(
+    root: &Path,
+    filter: &AnswerFilter,
+    boundary: Option<&Path>,
+    entries: &mut Vec<Entry>,
+) {
+    let visits = Arc::new(Mutex::new(Visits::default()));
+    if let Ok(real) = root.canonicalize() {
+        visits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .folders
+            .insert(real);
+    }
+    let (kept, bound) = (Arc::clone(&visits), boundary.map(Path::to_path_buf));
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| visit(entry, bound.as_deref(), &kept))
+        .build();
     for item in walker {
         match item {
             Ok(entry) => {
@@ -137,6 +205,17 @@ fn walk_folder(root: &Path, filter: &AnswerFilter, entries: &mut Vec<Entry>) {
             }
         }
     }
+    let outside = std::mem::take(&mut visits.lock().unwrap_or_else(|e| e.into_inner()).outside);
+    let shown = boundary
+        .map(|b| b.display().to_string())
+        .unwrap_or_default();
+    entries.extend(outside.into_iter().map(|path| Entry {
+        name: path.display().to_string(),
+        problem: Some(Box::new(FileError::Unreadable(format!(
+            "a symbolic link out of {shown}, not followed (a glob that starts with ../ reaches above grade.toml's folder)"
+        )))),
+        path,
+    }));
 }
 
 /// Turns a walk error into an entry for the path it concerns. A link that leads nowhere is
@@ -183,6 +262,55 @@ fn problem_entry(error: &ignore::Error, root: &Path, filter: &AnswerFilter) -> O
     }
 }
 
+/// How many `../` a glob starts with (after a `!`): how far above its folder it reaches.
+pub fn parent_steps(glob: &str) -> usize {
+    let mut rest = glob.strip_prefix('!').unwrap_or(glob);
+    let mut steps = 0;
+    while let Some(after) = rest.strip_prefix("../") {
+        steps += 1;
+        rest = after;
+    }
+    steps
+}
+
+/// Globs written relative to a folder, rewritten relative to its ancestor `up` levels above,
+/// where `names` are the last `up` folder names of the path down to it: `*.md` becomes
+/// `c/**/*.md` and `../x/*.md` becomes `x/*.md` for a folder `c` one level down.
+pub fn rebase_globs(globs: &[String], names: &[String]) -> Vec<String> {
+    globs
+        .iter()
+        .map(|glob| {
+            let (bang, pattern) = match glob.strip_prefix('!') {
+                Some(rest) => ("!", rest),
+                None => ("", glob.as_str()),
+            };
+            let pattern = match pattern.contains('/') {
+                true => pattern.trim_start_matches("./").to_owned(),
+                false => format!("**/{pattern}"),
+            };
+            let steps = parent_steps(&pattern).min(names.len());
+            let rest = pattern["../".len() * steps..].to_owned();
+            let keep = &names[..names.len() - steps];
+            let mut prefix: String = keep.iter().map(|n| globset::escape(n) + "/").collect();
+            prefix.push_str(&rest);
+            format!("{bang}{prefix}")
+        })
+        .collect()
+}
+
+/// `relative` (to a folder's ancestor `names.len()` levels up) as a path relative to the
+/// folder itself, with a `../` for each level it climbs.
+pub fn relative_to_folder(relative: &Path, names: &[String]) -> String {
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let common = names.iter().zip(&parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<String> = vec!["..".to_owned(); names.len() - common];
+    out.extend(parts[common..].iter().cloned());
+    out.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +346,19 @@ mod tests {
             "only exclusions keep the extensions"
         );
         assert!(AnswerFilter::new(&["a[".into()]).is_err());
+    }
+
+    #[test]
+    fn globs_above_a_folder_are_rebased_on_its_ancestor() {
+        let globs = ["*.md".to_owned(), "../x/*.md".into(), "!../x/d-*".into()];
+        let names = ["c".to_owned()];
+        assert_eq!(
+            rebase_globs(&globs, &names),
+            ["c/**/*.md", "x/*.md", "!x/d-*"]
+        );
+        assert_eq!(rebase_globs(&globs[..1], &[]), ["**/*.md"]);
+        assert_eq!(relative_to_folder(Path::new("c/a/1.md"), &names), "a/1.md");
+        assert_eq!(relative_to_folder(Path::new("x/1.md"), &names), "../x/1.md");
+        assert_eq!(parent_steps("!../../a"), 2);
     }
 }

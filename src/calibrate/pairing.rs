@@ -56,10 +56,27 @@ impl CalibrateError {
     }
 }
 
-/// Reads and parses the labels file.
+/// The most bytes a labels file may hold: 16 MiB, some hundred thousand rows.
+pub const MAX_LABELS_BYTES: u64 = 16 << 20;
+
+/// Reads and parses the labels file: a regular file (a FIFO or device is refused without
+/// being opened) of at most [`MAX_LABELS_BYTES`].
 pub fn read_labels(path: &Path) -> Result<Labels, CalibrateError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| CalibrateError::Unreadable(e.to_string()))?;
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| CalibrateError::Unreadable(e.to_string());
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        let reason = "not a regular file; grade reads labels from regular files only";
+        return Err(CalibrateError::Unreadable(reason.into()));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_LABELS_BYTES + 1).read_to_string(&mut text))
+        .map_err(unreadable)?;
+    if text.len() as u64 > MAX_LABELS_BYTES {
+        let reason = format!("over the {MAX_LABELS_BYTES}-byte limit of a labels file");
+        return Err(CalibrateError::Unreadable(reason));
+    }
     Ok(parse_labels(&text)?)
 }
 

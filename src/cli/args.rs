@@ -166,6 +166,11 @@ pub(crate) struct BatchArgs {
     /// report per line, in input order: grade as a map stage of a pipeline.
     #[arg(long, conflicts_with_all = ["files", "fail_under", "fail_above", "fail_under_criterion"])]
     pub stdin_jsonl: bool,
+    /// With --stdin-jsonl: the folder records' `rubric` paths are read from. A record may
+    /// name a built-in id or `auto`; a path only when this is given, relative to DIR, and
+    /// it must stay inside DIR once `..` and links are resolved.
+    #[arg(long, value_name = "DIR", requires = "stdin_jsonl")]
+    pub rubric_dir: Option<PathBuf>,
 }
 
 /// `--jobs N`.
@@ -177,9 +182,19 @@ pub(crate) struct Jobs {
 }
 
 impl Jobs {
-    /// Rayon threads: 0 lets rayon use one per core.
+    /// Rayon threads: 0 lets rayon use one per core. More than
+    /// [`grade::batch::THREADS_PER_CORE`] per core only slows a run down, so `--jobs` is
+    /// capped there, with a warning on standard error.
     pub(crate) fn threads(self) -> usize {
-        self.jobs.map_or(0, usize::from)
+        let asked = self.jobs.map_or(0, usize::from);
+        let (threads, cores) = grade::batch::cap_threads(asked);
+        if threads < asked {
+            eprintln!(
+                "warning: --jobs {asked} is over {}× the {cores} cores; using {threads} threads",
+                grade::batch::THREADS_PER_CORE
+            );
+        }
+        threads
     }
 }
 

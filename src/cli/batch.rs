@@ -61,9 +61,12 @@ pub(crate) fn run_stream(cli: &Cli) -> Result<ExitCode, CliError> {
     let rubrics = Rubrics::default();
     let mut terminal = Terminal::default();
     let threads = cli.batch.jobs.threads();
+    let rubric_dir = cli.batch.rubric_dir.as_deref().map(record::rubric_dir);
+    let rubric_dir = rubric_dir.transpose()?;
     record::stream(
         std::io::stdin(),
         &cli.settings(&rubrics),
+        rubric_dir.as_deref(),
         threads,
         &mut terminal,
     )?;

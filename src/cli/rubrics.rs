@@ -41,7 +41,7 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
 fn warn_redundant(rubric: &str) {
     let source = match builtin::source(rubric) {
         Some(source) => source.to_owned(),
-        None => match std::fs::read_to_string(rubric) {
+        None => match grade::batch::source::read_source(std::path::Path::new(rubric)) {
             Ok(source) => source,
             Err(_) => return,
         },
