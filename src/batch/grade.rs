@@ -165,6 +165,18 @@ pub fn cap_threads(asked: usize) -> (usize, usize) {
     (asked.min(cores.saturating_mul(THREADS_PER_CORE)), cores)
 }
 
+/// [`cap_threads`] for `--jobs`: the threads to use, and the warning to show when the
+/// request was capped.
+pub fn jobs(asked: usize) -> (usize, Option<String>) {
+    let (threads, cores) = cap_threads(asked);
+    let warning = (threads < asked).then(|| {
+        format!(
+            "--jobs {asked} is over {THREADS_PER_CORE}× the {cores} cores; using {threads} threads"
+        )
+    });
+    (threads, warning)
+}
+
 /// Runs `work` on a rayon pool of `threads` threads (0: one per core).
 pub fn with_threads<R: Send>(
     threads: usize,

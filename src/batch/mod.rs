@@ -13,9 +13,11 @@ mod walk;
 pub use bounds::Bounds;
 pub use grade::{
     Graded, Settings, THREADS_PER_CORE, cap_threads, grade_decoded, grade_entries, grade_entry,
-    map_ordered, read_answer, with_threads,
+    jobs, map_ordered, read_answer, with_threads,
 };
-pub use rubrics::{RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path};
+pub use rubrics::{
+    RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path, redundant_entries,
+};
 pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
 pub use walk::{
     AnswerFilter, Entry, parent_steps, rebase_globs, relative_to_folder, walk, walk_within,

@@ -9,6 +9,20 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+/// Entries of a rubric's phrase lists that an earlier entry of the same list already
+/// covers, for a built-in id or a rubric file (none when the file cannot be read: loading
+/// it reports that).
+pub fn redundant_entries(name: &str) -> Vec<crate::rubric::redundant::Redundant> {
+    let source = match builtin::source(name) {
+        Some(source) => source.to_owned(),
+        None => match read_source(Path::new(name)) {
+            Ok(source) => source,
+            Err(_) => return Vec::new(),
+        },
+    };
+    crate::rubric::redundant::redundant_entries(&source)
+}
+
 /// Which rubric grades each file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RubricChoice {

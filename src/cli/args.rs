@@ -186,13 +186,9 @@ impl Jobs {
     /// [`grade::batch::THREADS_PER_CORE`] per core only slows a run down, so `--jobs` is
     /// capped there, with a warning on standard error.
     pub(crate) fn threads(self) -> usize {
-        let asked = self.jobs.map_or(0, usize::from);
-        let (threads, cores) = grade::batch::cap_threads(asked);
-        if threads < asked {
-            eprintln!(
-                "warning: --jobs {asked} is over {}× the {cores} cores; using {threads} threads",
-                grade::batch::THREADS_PER_CORE
-            );
+        let (threads, warning) = grade::batch::jobs(self.jobs.map_or(0, usize::from));
+        if let Some(warning) = warning {
+            eprintln!("warning: {warning}");
         }
         threads
     }

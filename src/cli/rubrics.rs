@@ -22,7 +22,8 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
         RubricsAction::Show { rubric } => text::render_rubric(&*get(rubric)?),
         RubricsAction::Check { rubric } => {
             let compiled = get(rubric)?;
-            warn_redundant(rubric);
+            let redundant = grade::batch::redundant_entries(rubric);
+            eprint!("{}", rubric_list::render_redundant(rubric, &redundant));
             let (failures, ran) = examples::check(&compiled);
             write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
             return Ok(ExitCode::from(if failures.is_empty() {
@@ -34,18 +35,4 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
     };
     write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Warns, on standard error, about entries of a rubric's phrase lists that an earlier entry
-/// of the same list already covers (same stems, same prefix or same quoted words).
-fn warn_redundant(rubric: &str) {
-    let source = match builtin::source(rubric) {
-        Some(source) => source.to_owned(),
-        None => match grade::batch::source::read_source(std::path::Path::new(rubric)) {
-            Ok(source) => source,
-            Err(_) => return,
-        },
-    };
-    let entries = grade::rubric::redundant::redundant_entries(&source);
-    eprint!("{}", rubric_list::render_redundant(rubric, &entries));
 }
