@@ -67,7 +67,10 @@ pub fn read_answer(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> 
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // `take` guards against a file that grew after its size was read.
     std::fs::File::open(path)
-        .and_then(|file| file.take(max_bytes as u64 + 1).read_to_end(&mut bytes))
+        .and_then(|file| {
+            file.take((max_bytes as u64).saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
         .map_err(io_error)?;
     Ok(bytes)
 }

@@ -27,7 +27,7 @@ impl<R: Read> Lines<R> {
     fn new(reader: R, max_bytes: usize) -> Self {
         let reader = BufReader::new(reader);
         // A JSON string may spell a character in up to six bytes (`\u00e9`).
-        let limit = max_bytes as u64 * 6 + 4096;
+        let limit = (max_bytes as u64).saturating_mul(6).saturating_add(4096);
         Lines {
             reader,
             limit,

@@ -24,7 +24,7 @@ pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliErro
     let (name, bytes) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
-            .take(max_bytes as u64 + 1)
+            .take((max_bytes as u64).saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| CliError::Io("<stdin>", e))?;
         ("<stdin>".to_owned(), Ok(bytes))
