@@ -3,8 +3,9 @@
 //! errors. The CLI only chooses the file and prints the verdicts.
 
 use crate::batch::{
-    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink, looks_like_path,
-    render_entries,
+    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink,
+    bounds::{ScoreBoundError, check_score_bound},
+    looks_like_path, render_entries,
 };
 use crate::cohort::FileError;
 use crate::report::verdicts::{Tally, Verdicts};
@@ -172,6 +173,22 @@ pub enum CheckProblem {
     /// A glob does not parse.
     #[error("{0}")]
     Glob(#[from] globset::Error),
+    /// A score bound outside 0–100.
+    #[error("{key}: {source}")]
+    Score {
+        /// `min-score` or `max-score`.
+        key: &'static str,
+        /// Why the bound is refused.
+        source: ScoreBoundError,
+    },
+    /// A `min-criterion` below 0.
+    #[error("min-criterion: {criterion} = {score} is below 0, where no criterion scores")]
+    NegativeCriterion {
+        /// The criterion id.
+        criterion: String,
+        /// The bound.
+        score: f64,
+    },
     /// No score could be within both bounds.
     #[error("min-score {min} is above max-score {max}; no file could pass")]
     Impossible {
@@ -360,6 +377,20 @@ fn check(
         return Err(CheckProblem::NoGlob);
     }
     let filter = AnswerFilter::new(&globs)?;
+    for (key, score) in [
+        ("min-score", table.min_score),
+        ("max-score", table.max_score),
+    ] {
+        if let Some(score) = score {
+            check_score_bound(score).map_err(|source| CheckProblem::Score { key, source })?;
+        }
+    }
+    if let Some((id, score)) = table.min_criterion.iter().find(|(_, s)| **s < 0.0) {
+        return Err(CheckProblem::NegativeCriterion {
+            criterion: id.clone(),
+            score: *score,
+        });
+    }
     if let (Some(min), Some(max)) = (table.min_score, table.max_score)
         && min > max
     {

@@ -36,3 +36,72 @@ fn stdin_jsonl_with_a_huge_max_bytes_takes_a_6_kb_record() {
         assert!(!out.contains("\"error\""), "{out}");
     }
 }
+
+/// Asserts a usage error: exit 2, `error:` on stderr naming every fragment, no panic.
+fn assert_usage_error(output: &std::process::Output, fragments: &[&str]) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "stderr: {err}");
+    assert!(err.contains("error: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for fragment in fragments {
+        assert!(err.contains(fragment), "`{fragment}` not in: {err}");
+    }
+}
+
+#[test]
+fn score_bounds_outside_0_to_100_are_usage_errors() {
+    for flag in ["--fail-under", "--fail-above"] {
+        for value in ["150", "-5", "NaN"] {
+            let output = grade(&[STRONG, "--rubric", "product-pitch", flag, value]);
+            assert_usage_error(&output, &[flag, value]);
+        }
+        let fine = grade(&[STRONG, "--rubric", "product-pitch", flag, "0"]);
+        assert_ne!(fine.status.code(), Some(2), "{}", stderr(&fine));
+    }
+    let output = grade(&[STRONG, "--rubric", "product-pitch", "--fail-under", "-5"]);
+    assert_usage_error(&output, &["outside 0–100"]);
+}
+
+#[test]
+fn a_criterion_bound_above_its_max_or_below_0_is_a_usage_error() {
+    let args = [
+        STRONG,
+        "--rubric",
+        "product-pitch",
+        "--fail-under-criterion",
+    ];
+    let above = grade(&[&args[..], &["data=150"]].concat());
+    assert_usage_error(
+        &above,
+        &["data=150", "above the max of `data`", "no file could pass"],
+    );
+    let negative = grade(&[&args[..], &["data=-1"]].concat());
+    assert_usage_error(&negative, &["data=-1", "below 0"]);
+}
+
+#[test]
+fn grade_toml_bounds_outside_their_range_are_errors() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "min-score = 150\n",
+            &["grade.toml:1:1", "min-score: 150 is outside 0–100"],
+        ),
+        (
+            "max-score = -5\n",
+            &["grade.toml:1:1", "max-score: -5 is outside 0–100"],
+        ),
+        (
+            "min-criterion = { data = 150 }\n",
+            &["data=150", "above the max of `data`"],
+        ),
+        ("min-criterion = { data = -1 }\n", &["data = -1 is below 0"]),
+    ];
+    for (i, (bound, fragments)) in cases.iter().enumerate() {
+        let dir = common::scratch(&format!("edges-toml-{i}"));
+        let config = format!("[[check]]\nfiles = \"*.md\"\nrubric = \"product-pitch\"\n{bound}");
+        std::fs::write(dir.join("grade.toml"), config).unwrap();
+        std::fs::copy(root().join(STRONG), dir.join("a.md")).unwrap();
+        let output = common::grade_in(&dir, &["check"]);
+        assert_usage_error(&output, fragments);
+    }
+}
