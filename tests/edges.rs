@@ -105,3 +105,20 @@ fn grade_toml_bounds_outside_their_range_are_errors() {
         assert_usage_error(&output, fragments);
     }
 }
+
+#[test]
+fn utf16_input_is_named_not_called_binary() {
+    let dir = common::scratch("edges-utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "Members who commute struggle.".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let file = dir.join("wide.md");
+    std::fs::write(&file, bytes).unwrap();
+    let output = grade(&[file.to_str().unwrap(), "--rubric", "product-pitch"]);
+    assert_usage_error(
+        &output,
+        &["wide.md", "UTF-16 (little-endian) text", "save it as UTF-8"],
+    );
+    assert!(!stderr(&output).contains("binary"), "{}", stderr(&output));
+}
