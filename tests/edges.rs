@@ -122,3 +122,22 @@ fn utf16_input_is_named_not_called_binary() {
     );
     assert!(!stderr(&output).contains("binary"), "{}", stderr(&output));
 }
+
+#[test]
+fn stdin_jsonl_ids_come_back_as_written() {
+    let text = "Members who commute struggle to stream on the train, so churn rises.";
+    let input = format!(
+        "{{\"id\": 18446744073709551617, \"text\": {text:?}, \"rubric\": \"product-pitch\"}}\n\
+         {{\"id\": -0, \"text\": 5}}\n"
+    );
+    let output = grade_in_with_stdin(root(), &["--stdin-jsonl"], input.as_bytes());
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(r#"{"id":18446744073709551617,"report""#),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with(r#"{"id":-0,"#), "{}", lines[1]);
+}

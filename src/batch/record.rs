@@ -8,6 +8,7 @@ use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
 use serde::{Deserialize, Deserializer, de::Error as _};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::io::{BufRead, BufReader, Read};
 
 /// One input line: its 1-based number, and its bytes (`None` when it was over the limit
@@ -64,9 +65,10 @@ impl<R: Read> Lines<R> {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    /// Echoed back as given, with its JSON type; null when absent.
+    /// Echoed back as the exact JSON text given (`18446744073709551617` and `-0` stay as
+    /// written); null when absent.
     #[serde(default)]
-    pub id: Value,
+    pub id: Option<Box<RawValue>>,
     /// The answer.
     #[serde(default, deserialize_with = "text")]
     pub text: Option<String>,
@@ -79,7 +81,7 @@ pub struct Record {
 #[derive(Deserialize)]
 struct IdOnly {
     #[serde(default)]
-    id: Value,
+    id: Option<Box<RawValue>>,
 }
 
 fn string_or_null<'de, D: Deserializer<'de>>(
@@ -183,7 +185,7 @@ fn grade_line((number, bytes): Line, settings: &Settings) -> String {
 /// The error line for input line `number`, which was over the size limit.
 fn too_long(number: usize) -> String {
     line(&StdinError {
-        id: &Value::Null,
+        id: None,
         line: number,
         error: "the record is over the size limit; raise it with --max-bytes",
     })
@@ -192,7 +194,7 @@ fn too_long(number: usize) -> String {
 /// One input line (`number`, 1-based) to one output line, empty for a blank input line.
 /// `settings.rubric` grades records that name no rubric.
 pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String {
-    let fail = |id: &Value, message: &str| {
+    let fail = |id: Option<&RawValue>, message: &str| {
         line(&StdinError {
             id,
             line: number,
@@ -200,7 +202,7 @@ pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String 
         })
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return fail(&Value::Null, "the record is not valid UTF-8");
+        return fail(None, "the record is not valid UTF-8");
     };
     let text = text.trim_end_matches(['\n', '\r']);
     if text.trim().is_empty() {
@@ -211,19 +213,19 @@ pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String 
     let object = text.trim_start().starts_with('{');
     let record: Record = match parsed {
         Err(e) if e.is_syntax() || e.is_eof() => {
-            return fail(&Value::Null, &format!("not a JSON record: {e}"));
+            return fail(None, &format!("not a JSON record: {e}"));
         }
-        _ if !object => return fail(&Value::Null, NOT_AN_OBJECT),
+        _ if !object => return fail(None, NOT_AN_OBJECT),
         Ok(record) => record,
         Err(e) => {
-            let id = serde_json::from_str::<IdOnly>(text).map_or(Value::Null, |r| r.id);
+            let id = serde_json::from_str::<IdOnly>(text).ok().and_then(|r| r.id);
             let message = e.to_string();
             let at = format!(" at line {} column {}", e.line(), e.column());
-            return fail(&id, message.strip_suffix(&at).unwrap_or(&message));
+            return fail(id.as_deref(), message.strip_suffix(&at).unwrap_or(&message));
         }
     };
     let Some(answer) = record.text else {
-        return fail(&record.id, NO_TEXT);
+        return fail(record.id.as_deref(), NO_TEXT);
     };
     let settings = Settings {
         rubric: match record.rubric {
@@ -239,10 +241,10 @@ pub fn grade_record(number: usize, bytes: &[u8], settings: &Settings) -> String 
         .and_then(|text| grade_decoded(&text, &settings));
     match graded {
         Ok(report) => line(&StdinReport {
-            id: &record.id,
+            id: record.id.as_deref(),
             report: &report,
         }),
-        Err(error) => fail(&record.id, &error.to_string()),
+        Err(error) => fail(record.id.as_deref(), &error.to_string()),
     }
 }
 
@@ -251,7 +253,8 @@ mod tests {
     use super::*;
     use crate::batch::Rubrics;
 
-    fn run(record: &str) -> Value {
+    /// The output line for `record` as input line 3.
+    fn raw(record: &str) -> String {
         let rubrics = Rubrics::default();
         let settings = Settings {
             rubric: RubricChoice::FrontMatter,
@@ -259,7 +262,11 @@ mod tests {
             max_bytes: 10_000,
             parse: Default::default(),
         };
-        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings)).unwrap()
+        grade_record(3, record.as_bytes(), &settings)
+    }
+
+    fn run(record: &str) -> serde_json::Value {
+        serde_json::from_str(&raw(record)).unwrap()
     }
 
     #[test]
@@ -278,5 +285,23 @@ mod tests {
                 .starts_with("unknown field `score`")
         );
         assert_eq!(out["line"], 3);
+    }
+
+    #[test]
+    fn ids_are_echoed_as_the_exact_json_text() {
+        for id in [
+            "18446744073709551617",
+            "-0",
+            "1.50",
+            "1e400",
+            "\"\\u00e9\"",
+            "null",
+        ] {
+            let record = format!(r#"{{"id": {id}, "text": 5}}"#);
+            let out = raw(&record);
+            assert!(out.starts_with(&format!(r#"{{"id":{id},"#)), "{id}: {out}");
+        }
+        let out = raw(r#"{"text": 5}"#);
+        assert!(out.starts_with(r#"{"id":null,"#), "{out}");
     }
 }
