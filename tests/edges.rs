@@ -141,3 +141,25 @@ fn stdin_jsonl_ids_come_back_as_written() {
     );
     assert!(lines[1].starts_with(r#"{"id":-0,"#), "{}", lines[1]);
 }
+
+#[test]
+fn unclosed_front_matter_warns_on_its_line_and_bodiless_front_matter_is_empty() {
+    let dir = common::scratch("edges-front-matter");
+    let body = std::fs::read_to_string(root().join(STRONG)).unwrap();
+    let open = dir.join("open.md");
+    std::fs::write(&open, format!("---\nrubric: product-pitch\n{body}")).unwrap();
+    let output = grade(&[open.to_str().unwrap(), "--rubric", "product-pitch"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = stdout(&output) + &stderr(&output);
+    assert!(report.contains("never closed"), "{report}");
+    assert!(report.contains("1"), "{report}");
+
+    let only = dir.join("only.md");
+    std::fs::write(
+        &only,
+        "---\nrubric: product-pitch\nquestion: Pitch it.\n---\n\n",
+    )
+    .unwrap();
+    let output = grade(&[only.to_str().unwrap()]);
+    assert_usage_error(&output, &["only.md", "the answer is empty"]);
+}

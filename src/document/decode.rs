@@ -34,6 +34,11 @@ pub fn decode(bytes: Vec<u8>, max_bytes: usize) -> Result<String, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
+    if let (Some(_), body) = super::front_matter::split(&text)
+        && text[body..].trim().is_empty()
+    {
+        return Err(DecodeError::OnlyFrontMatter);
+    }
     Ok(text)
 }
 
@@ -71,6 +76,13 @@ fn position_of(bytes: &[u8], offset: usize) -> LineCol {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_with_no_body_is_empty() {
+        let only = b"---\nrubric: product-pitch\n---\n  \n".to_vec();
+        assert_eq!(decode(only, 100), Err(DecodeError::OnlyFrontMatter));
+        assert!(decode(b"---\nrubric: x\n---\nBody.".to_vec(), 100).is_ok());
+    }
 
     #[test]
     fn names_utf16_and_utf32_byte_order_marks() {
