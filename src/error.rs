@@ -20,6 +20,15 @@ pub enum DecodeError {
     /// Nothing but white space.
     #[error("the file is empty (or holds only white space); there is nothing to grade")]
     Empty,
+    /// Front matter and nothing after it.
+    #[error("the answer is empty: the file holds front matter and nothing after it")]
+    OnlyFrontMatter,
+    /// A UTF-16 or UTF-32 byte-order mark: text in another encoding, not binary.
+    #[error("the file is {encoding} text (its byte-order mark says so); save it as UTF-8")]
+    OtherEncoding {
+        /// The encoding its byte-order mark names, e.g. `UTF-16 (little-endian)`.
+        encoding: &'static str,
+    },
     /// A NUL byte.
     #[error("the file looks binary (a NUL byte at byte offset {offset}); grade reads UTF-8 text")]
     Binary {

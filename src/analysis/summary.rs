@@ -110,6 +110,15 @@ fn counted(spans: &[crate::text::span::Span], text: &str, words: usize) -> Count
 }
 
 impl Summary {
+    /// Reads `text` as `options` say, analyses it and summarises it: `grade analyze`.
+    pub fn of(
+        text: &str,
+        options: &crate::document::ParseOptions,
+    ) -> Result<Self, crate::document::TranscriptError> {
+        let document = crate::document::parse_with(text, options)?;
+        Ok(Summary::new(&document, &super::analyze(&document)))
+    }
+
     /// The summary of an analysed document.
     pub fn new(document: &Document, analysis: &Analysis) -> Self {
         let text = document.graded_text();

@@ -42,8 +42,12 @@ impl Bounds {
                 actual: grade.score,
             });
         }
-        let ids: Vec<&str> = grade.criteria.iter().map(|c| c.id.as_str()).collect();
-        self.known_criteria(&grade.rubric.id, &ids)?;
+        let criteria: Vec<(&str, f64)> = grade
+            .criteria
+            .iter()
+            .map(|c| (c.id.as_str(), c.max))
+            .collect();
+        self.known_criteria(&grade.rubric.id, &criteria)?;
         for (id, limit) in &self.min_criterion {
             let Some(criterion) = grade.criteria.iter().find(|c| &c.id == id) else {
                 continue;
@@ -62,24 +66,40 @@ impl Bounds {
 
     /// A bound on a criterion `rubric` lacks is an error, found before any file is graded.
     pub fn check_rubric(&self, rubric: &CompiledRubric) -> Result<(), FileError> {
-        let ids: Vec<&str> = rubric.criteria.iter().map(|c| c.id.as_str()).collect();
-        self.known_criteria(&rubric.id, &ids)
+        let criteria: Vec<(&str, f64)> = rubric
+            .criteria
+            .iter()
+            .map(|c| (c.id.as_str(), c.max))
+            .collect();
+        self.known_criteria(&rubric.id, &criteria)
     }
 
-    /// The one check that every criterion a bound names is among `ids`.
-    fn known_criteria(&self, rubric: &str, ids: &[&str]) -> Result<(), FileError> {
-        match self
-            .min_criterion
-            .iter()
-            .find(|(id, _)| !ids.contains(&id.as_str()))
-        {
-            Some((id, _)) => Err(FileError::UnknownCriterion {
-                criterion: id.clone(),
-                rubric: rubric.to_owned(),
-                criteria: ids.join(", "),
-            }),
-            None => Ok(()),
+    /// The one check that every criterion a bound names is among `criteria` (id, max
+    /// points) and asks no more than that criterion's max: a bound no answer could meet is
+    /// a mistake in the bound, not a failed answer.
+    fn known_criteria(&self, rubric: &str, criteria: &[(&str, f64)]) -> Result<(), FileError> {
+        for (id, limit) in &self.min_criterion {
+            match criteria.iter().find(|(c, _)| c == id) {
+                None => {
+                    let ids: Vec<&str> = criteria.iter().map(|(c, _)| *c).collect();
+                    return Err(FileError::UnknownCriterion {
+                        criterion: id.clone(),
+                        rubric: rubric.to_owned(),
+                        criteria: ids.join(", "),
+                    });
+                }
+                Some(&(_, max)) if *limit > max => {
+                    return Err(FileError::CriterionBoundAboveMax {
+                        criterion: id.clone(),
+                        rubric: rubric.to_owned(),
+                        limit: *limit,
+                        max,
+                    });
+                }
+                Some(_) => {}
+            }
         }
+        Ok(())
     }
 }
 
@@ -100,6 +120,41 @@ pub enum CriterionBoundError {
         /// The part after `=`.
         score: String,
     },
+    /// The score is below 0, where no criterion scores.
+    #[error("`{text}`: a criterion's score is never below 0")]
+    Negative {
+        /// The argument as given.
+        text: String,
+    },
+}
+
+/// Why a score bound (`--fail-under`, `--fail-above`, `min-score`, `max-score`) is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScoreBoundError {
+    /// Not a number.
+    #[error("`{0}` is not a number; a score bound is 0–100")]
+    NotANumber(String),
+    /// Outside 0–100, where no score could ever be: the bound would pass or fail every file.
+    #[error("{0} is outside 0–100, the range of a score")]
+    OutOfRange(f64),
+}
+
+/// Checks that a score bound is within 0–100.
+pub fn check_score_bound(score: f64) -> Result<f64, ScoreBoundError> {
+    if (0.0..=100.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(ScoreBoundError::OutOfRange(score))
+    }
+}
+
+/// Parses a score bound as `--fail-under` and `--fail-above` take it.
+pub fn parse_score_bound(text: &str) -> Result<f64, ScoreBoundError> {
+    let score: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| ScoreBoundError::NotANumber(text.to_owned()))?;
+    check_score_bound(score)
 }
 
 /// Parses `ID=SCORE` as `--fail-under-criterion` takes it.
@@ -117,6 +172,11 @@ pub fn parse_criterion_bound(text: &str) -> Result<(String, f64), CriterionBound
         })?;
     if id.trim().is_empty() || !score.is_finite() {
         return Err(form());
+    }
+    if score < 0.0 {
+        return Err(CriterionBoundError::Negative {
+            text: text.to_owned(),
+        });
     }
     Ok((id.trim().to_owned(), score))
 }
@@ -186,5 +246,40 @@ mod tests {
         assert!(parse_criterion_bound("user-pain").is_err());
         assert!(parse_criterion_bound("user-pain=lots").is_err());
         assert!(parse_criterion_bound("=2").is_err());
+        assert!(matches!(
+            parse_criterion_bound("data=-1"),
+            Err(CriterionBoundError::Negative { .. })
+        ));
+    }
+
+    #[test]
+    fn score_bounds_are_within_0_to_100() {
+        assert_eq!(parse_score_bound("0"), Ok(0.0));
+        assert_eq!(parse_score_bound("100"), Ok(100.0));
+        assert_eq!(
+            parse_score_bound("150"),
+            Err(ScoreBoundError::OutOfRange(150.0))
+        );
+        assert_eq!(
+            parse_score_bound("-5"),
+            Err(ScoreBoundError::OutOfRange(-5.0))
+        );
+        assert!(parse_score_bound("NaN").is_err());
+        assert!(parse_score_bound("inf").is_err());
+        assert!(parse_score_bound("lots").is_err());
+    }
+
+    #[test]
+    fn a_criterion_bound_above_its_max_is_an_error() {
+        let grade = sample();
+        let first = &grade.criteria[0];
+        let bounds = Bounds {
+            min_criterion: vec![(first.id.clone(), first.max + 1.0)],
+            ..Bounds::default()
+        };
+        assert!(matches!(
+            bounds.check(&grade),
+            Err(FileError::CriterionBoundAboveMax { .. })
+        ));
     }
 }

@@ -65,6 +65,18 @@ pub fn read_answer(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> 
     })
 }
 
+/// Reads an answer from a stream (standard input) as [`read_answer`] reads a file: at most
+/// one byte past `max_bytes`, so that decoding can say it is too large.
+pub fn read_answer_from(reader: impl std::io::Read, max_bytes: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(reader, limit.saturating_add(1)),
+        &mut bytes,
+    )?;
+    Ok(bytes)
+}
+
 /// Grades decoded text under the settings' rubric choice; the text is dropped on return.
 pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError> {
     let document = parse_with(text, &settings.parse).map_err(FileError::Transcript)?;

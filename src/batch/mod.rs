@@ -13,7 +13,7 @@ mod walk;
 pub use bounds::Bounds;
 pub use grade::{
     Graded, Settings, THREADS_PER_CORE, cap_threads, grade_decoded, grade_entries, grade_entry,
-    jobs, map_ordered, read_answer, with_threads,
+    jobs, map_ordered, read_answer, read_answer_from, with_threads,
 };
 pub use rubrics::{
     RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path, redundant_entries,

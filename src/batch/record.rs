@@ -10,6 +10,7 @@ use crate::report::jsonl::{StdinError, StdinReport, line};
 use crate::rubric::builtin;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,7 @@ impl<R: Read> Lines<R> {
     fn new(reader: R, max_bytes: usize) -> Self {
         let reader = BufReader::new(reader);
         // A JSON string may spell a character in up to six bytes (`\u00e9`).
-        let limit = max_bytes as u64 * 6 + 4096;
+        let limit = (max_bytes as u64).saturating_mul(6).saturating_add(4096);
         Lines {
             reader,
             limit,
@@ -67,9 +68,10 @@ impl<R: Read> Lines<R> {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    /// Echoed back as given, with its JSON type; null when absent.
+    /// Echoed back as the exact JSON text given (`18446744073709551617` and `-0` stay as
+    /// written); null when absent.
     #[serde(default)]
-    pub id: Value,
+    pub id: Option<Box<RawValue>>,
     /// The answer.
     #[serde(default, deserialize_with = "text")]
     pub text: Option<String>,
@@ -82,7 +84,7 @@ pub struct Record {
 #[derive(Deserialize)]
 struct IdOnly {
     #[serde(default)]
-    id: Value,
+    id: Option<Box<RawValue>>,
 }
 
 fn string_or_null<'de, D: Deserializer<'de>>(
@@ -137,7 +139,7 @@ pub enum StreamError {
 /// time, writing one line per record to `sink` in input order; stops early only when the
 /// input cannot be read or `sink` failed. A rubric named for every record (not `auto`) is
 /// loaded first, so that a wrong one stops the stream before it is read. Records' rubric
-/// paths are read only from under `rubric_dir` (canonical, as [`rubric_dir`] gives it).
+/// paths are read only from under `rubric_dir` (canonicalized here by [`rubric_dir`]).
 pub fn stream(
     input: impl Read + Send,
     settings: &Settings,
@@ -148,6 +150,8 @@ pub fn stream(
     if let RubricChoice::Named(name) = &settings.rubric {
         settings.rubrics.get(name).map_err(StreamError::Rubric)?;
     }
+    let rubric_dir = rubric_dir.map(self::rubric_dir).transpose()?;
+    let rubric_dir = rubric_dir.as_deref();
     let mut lines = Lines::new(input, settings.max_bytes);
     let work = || -> Result<(), StreamError> {
         let step = rayon::current_num_threads() * RECORDS_PER_THREAD_PER_STEP;
@@ -196,7 +200,7 @@ fn grade_line((number, bytes): Line, settings: &Settings, rubric_dir: Option<&Pa
 /// The error line for input line `number`, which was over the size limit.
 fn too_long(number: usize) -> String {
     line(&StdinError {
-        id: &Value::Null,
+        id: None,
         line: number,
         error: "the record is over the size limit; raise it with --max-bytes",
     })
@@ -264,7 +268,7 @@ pub fn grade_record(
     settings: &Settings,
     rubric_dir: Option<&Path>,
 ) -> String {
-    let fail = |id: &Value, message: &str| {
+    let fail = |id: Option<&RawValue>, message: &str| {
         line(&StdinError {
             id,
             line: number,
@@ -272,7 +276,7 @@ pub fn grade_record(
         })
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return fail(&Value::Null, "the record is not valid UTF-8");
+        return fail(None, "the record is not valid UTF-8");
     };
     let text = text.trim_end_matches(['\n', '\r']);
     if text.trim().is_empty() {
@@ -283,19 +287,19 @@ pub fn grade_record(
     let object = text.trim_start().starts_with('{');
     let record: Record = match parsed {
         Err(e) if e.is_syntax() || e.is_eof() => {
-            return fail(&Value::Null, &format!("not a JSON record: {e}"));
+            return fail(None, &format!("not a JSON record: {e}"));
         }
-        _ if !object => return fail(&Value::Null, NOT_AN_OBJECT),
+        _ if !object => return fail(None, NOT_AN_OBJECT),
         Ok(record) => record,
         Err(e) => {
-            let id = serde_json::from_str::<IdOnly>(text).map_or(Value::Null, |r| r.id);
+            let id = serde_json::from_str::<IdOnly>(text).ok().and_then(|r| r.id);
             let message = e.to_string();
             let at = format!(" at line {} column {}", e.line(), e.column());
-            return fail(&id, message.strip_suffix(&at).unwrap_or(&message));
+            return fail(id.as_deref(), message.strip_suffix(&at).unwrap_or(&message));
         }
     };
     let Some(answer) = record.text else {
-        return fail(&record.id, NO_TEXT);
+        return fail(record.id.as_deref(), NO_TEXT);
     };
     let rubric = match record
         .rubric
@@ -303,7 +307,7 @@ pub fn grade_record(
         .map(|name| record_rubric(name, rubric_dir))
     {
         Some(Ok(choice)) => choice,
-        Some(Err(message)) => return fail(&record.id, &message),
+        Some(Err(message)) => return fail(record.id.as_deref(), &message),
         None => settings.rubric.clone(),
     };
     let settings = Settings {
@@ -317,10 +321,10 @@ pub fn grade_record(
         .and_then(|text| grade_decoded(&text, &settings));
     match graded {
         Ok(report) => line(&StdinReport {
-            id: &record.id,
+            id: record.id.as_deref(),
             report: &report,
         }),
-        Err(error) => fail(&record.id, &error.to_string()),
+        Err(error) => fail(record.id.as_deref(), &error.to_string()),
     }
 }
 
@@ -329,7 +333,8 @@ mod tests {
     use super::*;
     use crate::batch::Rubrics;
 
-    fn run(record: &str) -> Value {
+    /// The output line for `record` as input line 3.
+    fn raw(record: &str) -> String {
         let rubrics = Rubrics::default();
         let settings = Settings {
             rubric: RubricChoice::FrontMatter,
@@ -337,7 +342,11 @@ mod tests {
             max_bytes: 10_000,
             parse: Default::default(),
         };
-        serde_json::from_str(&grade_record(3, record.as_bytes(), &settings, None)).unwrap()
+        grade_record(3, record.as_bytes(), &settings, None)
+    }
+
+    fn run(record: &str) -> serde_json::Value {
+        serde_json::from_str(&raw(record)).unwrap()
     }
 
     #[test]
@@ -356,5 +365,23 @@ mod tests {
                 .starts_with("unknown field `score`")
         );
         assert_eq!(out["line"], 3);
+    }
+
+    #[test]
+    fn ids_are_echoed_as_the_exact_json_text() {
+        for id in [
+            "18446744073709551617",
+            "-0",
+            "1.50",
+            "1e400",
+            "\"\\u00e9\"",
+            "null",
+        ] {
+            let record = format!(r#"{{"id": {id}, "text": 5}}"#);
+            let out = raw(&record);
+            assert!(out.starts_with(&format!(r#"{{"id":{id},"#)), "{id}: {out}");
+        }
+        let out = raw(r#"{"text": 5}"#);
+        assert!(out.starts_with(r#"{"id":null,"#), "{out}");
     }
 }

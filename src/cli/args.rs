@@ -4,7 +4,8 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, ColorChoice, Parser, Subcommand};
-use grade::batch::{Rubrics, Settings, bounds::parse_criterion_bound};
+use grade::batch::bounds::{parse_criterion_bound, parse_score_bound};
+use grade::batch::{Rubrics, Settings};
 use grade::document::{InputForm, ParseOptions};
 use grade::report::Format;
 use std::path::PathBuf;
@@ -153,10 +154,10 @@ pub(crate) struct BatchArgs {
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Exit 1 when a file scores below SCORE (0–100).
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", allow_negative_numbers = true, value_parser = parse_score_bound)]
     pub fail_under: Option<f64>,
     /// Exit 1 when a file scores above SCORE: for bad examples that must stay bad.
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", allow_negative_numbers = true, value_parser = parse_score_bound)]
     pub fail_above: Option<f64>,
     /// Exit 1 when a file's criterion ID scores below SCORE points (on that criterion's
     /// own scale, as the report shows it: `3/4`). Repeatable.

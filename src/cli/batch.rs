@@ -5,6 +5,7 @@ use super::args::Cli;
 use super::error::{CliError, exit_code};
 use super::io::{Terminal, grade_path, use_color, write_stdout};
 use grade::batch::{self, Rubrics, Run, record};
+use std::io::stdin;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -61,15 +62,8 @@ pub(crate) fn run_stream(cli: &Cli) -> Result<ExitCode, CliError> {
     let rubrics = Rubrics::default();
     let mut terminal = Terminal::default();
     let threads = cli.batch.jobs.threads();
-    let rubric_dir = cli.batch.rubric_dir.as_deref().map(record::rubric_dir);
-    let rubric_dir = rubric_dir.transpose()?;
-    record::stream(
-        std::io::stdin(),
-        &cli.settings(&rubrics),
-        rubric_dir.as_deref(),
-        threads,
-        &mut terminal,
-    )?;
+    let (dir, settings) = (cli.batch.rubric_dir.as_deref(), cli.settings(&rubrics));
+    record::stream(stdin(), &settings, dir, threads, &mut terminal)?;
     terminal.written()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,6 @@ use grade::analysis::summary::Summary;
 use grade::batch::{Rubrics, Settings, Sink};
 use grade::calibrate::{pair_all, read_labels};
 use grade::cohort::FileError;
-use grade::document::parse_with;
 use grade::report::{analyze_text, calibration, comparison};
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,11 +17,9 @@ use std::process::ExitCode;
 pub(crate) fn analyze(args: &AnalyzeArgs) -> Result<ExitCode, CliError> {
     let name = args.file.display().to_string();
     let text = read_text(&args.file, args.output.limit.max_bytes)?;
-    let document = parse_with(&text, &args.input.options())
-        .map_err(|e| CliError::File(name, FileError::Transcript(e)))?;
-    let analysis = grade::analyze(&document);
-    let mut summary = Summary::new(&document, &analysis);
-    summary.file = Some(args.file.display().to_string());
+    let mut summary = Summary::of(&text, &args.input.options())
+        .map_err(|e| CliError::File(name.clone(), FileError::Transcript(e)))?;
+    summary.file = Some(name);
     let format = args.output.output.format;
     write_stdout(&format.render_document(&summary, analyze_text::render))?;
     Ok(ExitCode::SUCCESS)

@@ -3,10 +3,10 @@
 
 use super::error::CliError;
 use clap::ColorChoice;
-use grade::batch::{Settings, Sink, grade_decoded, read_answer};
+use grade::batch::{Settings, Sink, grade_decoded, read_answer, read_answer_from};
 use grade::{Grade, decode};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::{ErrorKind, IsTerminal, Read, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 /// Reads and grades one answer (a path or `-`), the way a batch grades each of its files.
@@ -22,10 +22,7 @@ pub(crate) fn grade_path(path: &Path, settings: &Settings) -> Result<Grade, CliE
 /// its files; an error names the file and, for a bad byte, its line:column.
 pub(crate) fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliError> {
     let (name, bytes) = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(max_bytes as u64 + 1)
-            .read_to_end(&mut bytes)
+        let bytes = read_answer_from(std::io::stdin(), max_bytes)
             .map_err(|e| CliError::Io("<stdin>", e))?;
         ("<stdin>".to_owned(), Ok(bytes))
     } else {

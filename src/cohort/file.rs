@@ -55,6 +55,20 @@ pub enum FileError {
         /// The rubric's criterion ids, comma-separated.
         criteria: String,
     },
+    /// A bound asks more of a criterion than its max points: no answer could meet it.
+    #[error(
+        "bound {criterion}={limit} is above the max of `{criterion}` ({max} points in rubric `{rubric}`); no file could pass"
+    )]
+    CriterionBoundAboveMax {
+        /// The criterion id the bound names.
+        criterion: String,
+        /// The id of the rubric the file was graded under.
+        rubric: String,
+        /// The bound.
+        limit: f64,
+        /// The criterion's max points.
+        max: f64,
+    },
 }
 
 impl FileError {

@@ -14,6 +14,9 @@ pub fn decode(bytes: Vec<u8>, max_bytes: usize) -> Result<String, DecodeError> {
             limit: max_bytes,
         });
     }
+    if let Some(encoding) = other_encoding(&bytes) {
+        return Err(DecodeError::OtherEncoding { encoding });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let position = position_of(&bytes, offset);
         return Err(DecodeError::Binary { offset, position });
@@ -31,7 +34,27 @@ pub fn decode(bytes: Vec<u8>, max_bytes: usize) -> Result<String, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
+    if let (Some(_), body) = super::front_matter::split(&text)
+        && text[body..].trim().is_empty()
+    {
+        return Err(DecodeError::OnlyFrontMatter);
+    }
     Ok(text)
+}
+
+/// The encoding a UTF-16 or UTF-32 byte-order mark names; UTF-32 first, since its
+/// little-endian mark starts with UTF-16's.
+fn other_encoding(bytes: &[u8]) -> Option<&'static str> {
+    const MARKS: [(&[u8], &str); 4] = [
+        (b"\xFF\xFE\0\0", "UTF-32 (little-endian)"),
+        (b"\0\0\xFE\xFF", "UTF-32 (big-endian)"),
+        (b"\xFF\xFE", "UTF-16 (little-endian)"),
+        (b"\xFE\xFF", "UTF-16 (big-endian)"),
+    ];
+    MARKS
+        .iter()
+        .find(|(mark, _)| bytes.starts_with(mark))
+        .map(|&(_, encoding)| encoding)
 }
 
 /// Line and column of a bad byte, counting characters on its line as far as they decode.
@@ -53,6 +76,29 @@ fn position_of(bytes: &[u8], offset: usize) -> LineCol {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_with_no_body_is_empty() {
+        let only = b"---\nrubric: product-pitch\n---\n  \n".to_vec();
+        assert_eq!(decode(only, 100), Err(DecodeError::OnlyFrontMatter));
+        assert!(decode(b"---\nrubric: x\n---\nBody.".to_vec(), 100).is_ok());
+    }
+
+    #[test]
+    fn names_utf16_and_utf32_byte_order_marks() {
+        let cases: [(&[u8], &str); 4] = [
+            (b"\xFF\xFEh\0i\0", "UTF-16 (little-endian)"),
+            (b"\xFE\xFF\0h\0i", "UTF-16 (big-endian)"),
+            (b"\xFF\xFE\0\0h\0\0\0", "UTF-32 (little-endian)"),
+            (b"\0\0\xFE\xFF\0\0\0h", "UTF-32 (big-endian)"),
+        ];
+        for (bytes, encoding) in cases {
+            assert_eq!(
+                decode(bytes.to_vec(), 100),
+                Err(DecodeError::OtherEncoding { encoding })
+            );
+        }
+    }
 
     #[test]
     fn drops_bom_and_refuses_bad_input() {

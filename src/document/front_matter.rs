@@ -49,6 +49,15 @@ pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
     (None, 0)
 }
 
+/// Whether `text` opens front matter (`---` on its first line) that never closes; such
+/// text is graded whole, as written, and its document carries a warning on line 1.
+pub fn unclosed(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|first| first.trim_end() == "---")
+        && split(text).0.is_none()
+}
+
 fn unquote(value: &str) -> &str {
     for quote in ['"', '\''] {
         if let Some(inner) = value
@@ -79,5 +88,8 @@ mod tests {
     #[test]
     fn unclosed_fence_is_not_front_matter() {
         assert_eq!(split("---\nquestion: x\nno end"), (None, 0));
+        assert!(unclosed("---\nquestion: x\nno end"));
+        assert!(!unclosed("---\nrubric: x\n---\nbody"));
+        assert!(!unclosed("body\n---\n"));
     }
 }

@@ -205,9 +205,20 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Transc
         line_index: LineIndex::new(text),
         form,
         transcript: Some(built.transcript),
-        warnings: built.warnings,
+        warnings: [front_matter_warnings(text), built.warnings].concat(),
         graded: Some(graded),
     })
+}
+
+/// The warning for front matter that never closes, when `text` opens one.
+fn front_matter_warnings(text: &str) -> Vec<Warning> {
+    if !front_matter::unclosed(text) {
+        return Vec::new();
+    }
+    vec![Warning::new(
+        1,
+        "front matter opened here is never closed with `---`; the whole text is graded, and its `rubric:` and `question:` are not read",
+    )]
 }
 
 /// A written answer: Markdown blocks of the body.
@@ -228,7 +239,7 @@ fn written(text: &str, form: Option<InputForm>) -> Document {
         line_index: LineIndex::new(text),
         form,
         transcript: None,
-        warnings: Vec::new(),
+        warnings: front_matter_warnings(text),
         graded: None,
     }
 }
@@ -245,5 +256,15 @@ mod tests {
         }
         assert_eq!(InputForm::from_name("auto"), None);
         assert_eq!(InputForm::from_name("SRT"), None);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_a_warning_on_line_1() {
+        let document = parse("---\nrubric: product-pitch\nMembers struggle.\n");
+        assert!(document.front_matter.is_none());
+        assert_eq!(document.warnings.len(), 1);
+        assert_eq!(document.warnings[0].line, 1);
+        assert!(document.warnings[0].message.contains("never closed"));
+        assert!(parse("---\nrubric: x\n---\nBody.\n").warnings.is_empty());
     }
 }

@@ -37,8 +37,8 @@ pub fn line(value: &impl Serialize) -> String {
 /// A `--stdin-jsonl` result: the record's id as given and its report.
 #[derive(Serialize)]
 pub struct StdinReport<'a> {
-    /// The record's `id`, as given.
-    pub id: &'a serde_json::Value,
+    /// The record's `id`, as the exact JSON text given; null when it had none.
+    pub id: Option<&'a serde_json::value::RawValue>,
     /// Its grade.
     pub report: &'a Grade,
 }
@@ -47,8 +47,8 @@ pub struct StdinReport<'a> {
 /// one, and why.
 #[derive(Serialize)]
 pub struct StdinError<'a> {
-    /// The record's `id`, null when it had none.
-    pub id: &'a serde_json::Value,
+    /// The record's `id`, as the exact JSON text given; null when it had none.
+    pub id: Option<&'a serde_json::value::RawValue>,
     /// The 1-based input line of the record.
     pub line: usize,
     /// Why it could not be graded.

@@ -4,16 +4,19 @@
 
 use crate::batch::source::{SourceError, read_source};
 use crate::batch::{
-    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink, looks_like_path,
-    render_entries,
+    self, AnswerFilter, Bounds, Entry, RubricChoice, Rubrics, Settings, Sink,
+    bounds::check_score_bound, looks_like_path, render_entries,
 };
-use crate::cohort::FileError;
 use crate::report::verdicts::{Tally, Verdicts};
-use crate::text::span::{LineCol, LineIndex};
+use crate::text::span::LineIndex;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+mod problems;
+
+pub use problems::{CheckProblem, ConfigError};
 
 /// The configuration's file name, looked for in a folder and each of its ancestors.
 pub const FILE_NAME: &str = "grade.toml";
@@ -105,88 +108,6 @@ pub struct Config {
     pub folder: PathBuf,
     /// Its checks, in file order; never empty.
     pub checks: Vec<Check>,
-}
-
-/// Why grade.toml could not be found, read or accepted.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    /// No grade.toml in the folder or any ancestor.
-    #[error(
-        "no {FILE_NAME} in {} or any parent folder; write one with [[check]] tables or pass --config FILE",
-        .folder.display()
-    )]
-    NotFound {
-        /// Where the search began.
-        folder: PathBuf,
-    },
-    /// The named file does not exist.
-    #[error("{name}: no such file")]
-    NoFile {
-        /// The file as named.
-        name: String,
-    },
-    /// The file could not be read, or its globs together are not valid.
-    #[error("{name}: {reason}")]
-    Unreadable {
-        /// The file as named.
-        name: String,
-        /// Why.
-        reason: String,
-    },
-    /// Not valid TOML, or not grade.toml's shape.
-    #[error("{name}:{position}: {message}")]
-    Syntax {
-        /// The file as named.
-        name: String,
-        /// Where.
-        position: LineCol,
-        /// What the TOML reader said.
-        message: String,
-    },
-    /// The file holds no `[[check]]` table.
-    #[error("{name}: no [[check]] tables; each names `files` (globs), a `rubric` and bounds")]
-    NoChecks {
-        /// The file as named.
-        name: String,
-    },
-    /// The thread pool would not start.
-    #[error("starting {0} threads: {1}")]
-    Threads(usize, rayon::ThreadPoolBuildError),
-    /// A `[[check]]` table is not valid.
-    #[error("{at}: {title}: {problem}")]
-    Check {
-        /// `FILE:LINE:COLUMN` of the table.
-        at: String,
-        /// The check's title.
-        title: String,
-        /// What is wrong with it.
-        problem: Box<CheckProblem>,
-    },
-}
-
-/// What is wrong with one `[[check]]` table.
-#[derive(Debug, thiserror::Error)]
-pub enum CheckProblem {
-    /// `files` lists only exclusions.
-    #[error("`files` needs at least one glob")]
-    NoGlob,
-    /// A glob does not parse.
-    #[error("{0}")]
-    Glob(#[from] globset::Error),
-    /// No score could be within both bounds.
-    #[error("min-score {min} is above max-score {max}; no file could pass")]
-    Impossible {
-        /// The table's min-score.
-        min: f64,
-        /// The table's max-score.
-        max: f64,
-    },
-    /// The rubric could not be loaded.
-    #[error("{0}")]
-    Rubric(FileError),
-    /// A `min-criterion` names a criterion the rubric lacks.
-    #[error("min-criterion: {0}")]
-    Criterion(FileError),
 }
 
 impl Config {
@@ -398,6 +319,20 @@ fn check(
         return Err(CheckProblem::NoGlob);
     }
     let filter = AnswerFilter::new(&globs)?;
+    for (key, score) in [
+        ("min-score", table.min_score),
+        ("max-score", table.max_score),
+    ] {
+        if let Some(score) = score {
+            check_score_bound(score).map_err(|source| CheckProblem::Score { key, source })?;
+        }
+    }
+    if let Some((id, score)) = table.min_criterion.iter().find(|(_, s)| **s < 0.0) {
+        return Err(CheckProblem::NegativeCriterion {
+            criterion: id.clone(),
+            score: *score,
+        });
+    }
     if let (Some(min), Some(max)) = (table.min_score, table.max_score)
         && min > max
     {
