@@ -2,7 +2,8 @@
 //! (and show their expansion), unknown references and nested concepts are errors with a
 //! line:column, and a custom rubric can define its own.
 
-use grade::error::RubricError;
+mod common;
+
 use grade::rubric::{concepts, load};
 use grade::scoring::examples;
 
@@ -24,11 +25,7 @@ fn with_signal(phrases: &str, tail: &str) -> String {
 }
 
 fn problems(source: &str) -> Vec<String> {
-    match load(source) {
-        Err(RubricError::Invalid { problems }) => problems.iter().map(|p| p.to_string()).collect(),
-        Ok(_) => panic!("the rubric loaded, but it should not have"),
-        Err(other) => panic!("unexpected error {other}"),
-    }
+    common::rubric_problems(source)
 }
 
 #[test]

@@ -6,43 +6,16 @@
 mod common;
 
 use common::{root, scratch};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use std::time::Duration;
 
 /// Longer than any of these runs takes on a loaded debug build; a run past it hung.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Runs `grade args` in `dir` with `stdin`, killing it and failing the test on timeout.
 fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > TIMEOUT {
-            child.kill().unwrap();
-            let output = child.wait_with_output().unwrap();
-            panic!(
-                "grade {args:?} did not finish in {TIMEOUT:?}; stderr: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    common::grade_within(dir, args, stdin, Some(TIMEOUT))
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -1,6 +1,7 @@
 //! The rubric loader reports every problem with the file's line:column and the id involved.
 
-use grade::error::RubricError;
+mod common;
+
 use grade::rubric::load;
 
 const VALID: &str = r#"
@@ -20,13 +21,8 @@ advice = "Name a metric."
   phrases = ["retention", "churn"]
 "#;
 
-/// The problems as `line:column: message` strings.
 fn problems(source: &str) -> Vec<String> {
-    match load(source) {
-        Err(RubricError::Invalid { problems }) => problems.iter().map(|p| p.to_string()).collect(),
-        Ok(_) => panic!("the rubric loaded, but it should not have"),
-        Err(other) => panic!("unexpected error {other}"),
-    }
+    common::rubric_problems(source)
 }
 
 #[test]

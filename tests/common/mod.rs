@@ -144,6 +144,17 @@ pub fn word_count(text: &str) -> usize {
 /// written from a thread, so that a large one cannot block on a full output pipe; grade may
 /// exit before reading it all (a bad argument), and a closed pipe is then no error.
 pub fn grade_in_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    grade_within(dir, args, stdin, None)
+}
+
+/// [`grade_in_with_stdin`], killing grade and failing the test when it runs past `timeout`:
+/// for inputs that could make it hang.
+pub fn grade_within(
+    dir: &Path,
+    args: &[&str],
+    stdin: &[u8],
+    timeout: Option<std::time::Duration>,
+) -> std::process::Output {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_grade"))
@@ -158,11 +169,36 @@ pub fn grade_in_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> std::proc
     let mut input = child.stdin.take().unwrap();
     let bytes = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&bytes));
+    if let Some(timeout) = timeout {
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > timeout {
+                child.kill().unwrap();
+                let output = child.wait_with_output().unwrap();
+                panic!(
+                    "grade {args:?} did not finish in {timeout:?}; stderr: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
     let output = child.wait_with_output().unwrap();
     if let Err(e) = writer.join().unwrap() {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
     }
     output
+}
+
+/// A rubric source's problems as `line:column: message` strings; panics if it loads.
+pub fn rubric_problems(source: &str) -> Vec<String> {
+    match grade::rubric::load(source) {
+        Err(grade::RubricError::Invalid { problems }) => {
+            problems.iter().map(|p| p.to_string()).collect()
+        }
+        Ok(_) => panic!("the rubric loaded, but it should not have"),
+        Err(other) => panic!("unexpected error {other}"),
+    }
 }
 
 /// Runs `grade` in `dir` with empty standard input.
