@@ -6,15 +6,16 @@ Builds 2,020 JSON Lines records from the shipped fixtures (2,000 good, 20 bad), 
 through `grade --stdin-jsonl` in 4 partitions with RDD.pipe, and checks what the README
 says: one output line per record, in order within each partition, every id back once, bad
 records as error objects whose `line` and `record` count within their partition, no task
-failure; the bare command name works with `env=` carrying PATH; with checkCode=True a grade
-that exits 2 fails the job, without it the partition's lines are lost silently. Exits 1
-naming the first failed check.
+failure; the bare command name works with `env=` carrying PATH and is not found without
+it, even on the workers' PATH; with checkCode=True a grade that exits 2 fails the job,
+without it the partition's lines are lost silently. Exits 1 naming the first failed check.
 """
 
 import collections
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -158,6 +159,8 @@ def main():
     rubric_ids = [row.split()[0] for row in listed.stdout.splitlines() if row.strip()]
     rubric_ids = [r for r in rubric_ids if os.path.isdir(os.path.join(root, r))]
     lines = records(root, rubric_ids)
+    # grade on the PATH of the driver, and so of the JVM and its Python workers.
+    os.environ["PATH"] = os.path.dirname(binary) + os.pathsep + os.environ.get("PATH", "")
     conf = (
         SparkConf()
         .setMaster("local[2]")
@@ -182,11 +185,22 @@ def main():
         check(succeeded and failed == 0, f"{failed} failed tasks (jobs succeeded: {succeeded})")
         check(errors == 20, f"{errors} error objects, expected 20")
 
-        # 2. The bare name with env= carrying PATH: the same lines.
+        # 2. The bare name with env= carrying PATH: the same lines. Without env= it is not
+        # found, though grade is on the PATH every Spark process here inherited.
         sc.setJobGroup("env", "grade by name with env=")
-        path = os.path.dirname(binary) + os.pathsep + os.environ.get("PATH", "")
-        by_name = rdd.pipe("grade --stdin-jsonl", env={"PATH": path}, checkCode=True)
+        path = {"PATH": os.environ["PATH"]}
+        by_name = rdd.pipe("grade --stdin-jsonl", env=path, checkCode=True)
         check(by_name.glom().collect() == out, "by name with env= PATH: other lines")
+        bare = "not checked: grade is in /bin or /usr/bin"
+        if shutil.which("grade", path=os.defpath) is None:
+            bare = "not found"
+            try:
+                rdd.pipe("grade --stdin-jsonl", checkCode=True).count()
+                fail("a bare `grade` without env= was found: the README says it is not")
+            except Exception as e:  # py4j's error for the failed job
+                why = str(e)
+                not_found = "FileNotFoundError" in why
+                check(not_found, f"bare `grade`: not a FileNotFoundError: {why[:300]}")
 
         # 3. A grade that exits 2 (unknown --rubric): checkCode=True fails the job...
         sc.setJobGroup("exit2", "grade exits 2")
@@ -206,8 +220,8 @@ def main():
             f"spark.sh: ok: {len(lines)} records ({errors} bad) in {PARTITIONS} partitions "
             f"{per_partition}, local[2], PySpark {sc.version}: {len(lines)} lines back, ids kept, "
             f"errors as error objects with partition-relative line and record, no failed task; "
-            f"the job took {seconds:.1f} s; env= PATH gave the same lines; checkCode=True failed "
-            f"the job on exit 2, without it 0 lines"
+            f"the job took {seconds:.1f} s; by name with env= PATH the same lines, without env= "
+            f"{bare}; checkCode=True failed the job on exit 2, without it 0 lines"
         )
     finally:
         sc.stop()
