@@ -400,6 +400,29 @@ mod tests {
     }
 
     #[test]
+    fn records_are_counted_apart_from_blank_lines_and_an_over_long_one_is_a_record() {
+        let long = "x".repeat(5000);
+        let input = format!("{{}}\n\n  \t\n{long}\n\n[]\n");
+        // max_bytes 0: a line over 4096 bytes is over the limit.
+        let mut lines = Lines::new(input.as_bytes(), 0);
+        let mut read = Vec::new();
+        loop {
+            let (some, at_end) = lines.step(100).unwrap();
+            read.extend(some);
+            if at_end {
+                break;
+            }
+        }
+        let places: Vec<(usize, usize, bool)> = read
+            .iter()
+            .map(|(at, bytes)| (at.line, at.record, bytes.is_some()))
+            .collect();
+        assert_eq!(places, [(1, 1, true), (4, 2, false), (6, 3, true)]);
+        let out = too_long(read[1].0);
+        assert!(out.contains(r#""line":4,"record":2,"#), "{out}");
+    }
+
+    #[test]
     fn ids_are_echoed_as_the_exact_json_text() {
         for id in [
             "18446744073709551617",
