@@ -74,6 +74,7 @@ fn one_report_per_record_and_an_error_line_for_each_bad_record() {
     assert_eq!(out[8]["id"], 7, "ids keep their JSON type");
     assert_eq!(out[8]["report"]["rubric"]["id"], "product-pitch");
     assert_eq!(out[9]["line"], 11, "line numbers count the blank line");
+    assert_eq!(out[9]["record"], 10, "record indexes do not");
     assert!(error(9).contains("UTF-8"));
 
     // --rubric fills in for records without one.
@@ -82,6 +83,59 @@ fn one_report_per_record_and_an_error_line_for_each_bad_record() {
         br#"{"id": 1, "text": "We track churn weekly."}"#,
     );
     assert_eq!(lines(&defaulted)[0]["report"]["rubric"]["id"], "metrics");
+}
+
+#[test]
+fn error_lines_carry_the_record_index_within_the_stream() {
+    // 40 records with blank lines among them and bad records at known indexes (1-based).
+    let bad = [1, 7, 8, 20, 33, 40];
+    let mut input = String::new();
+    let mut line_of = Vec::new();
+    let mut line = 0;
+    for index in 1..=40usize {
+        if index % 6 == 0 {
+            input.push_str("\n  \t\n");
+            line += 2;
+        }
+        let record = match bad.iter().position(|&b| b == index) {
+            Some(0) => "{\"id\": \"cut".to_owned(),
+            Some(1) => format!(r#"{{"id": {index}, "text": "x", "grade": 1}}"#),
+            Some(2) => format!(r#"{{"id": {index}, "text": "", "rubric": "metrics"}}"#),
+            Some(3) => format!(r#"{{"id": {index}, "text": "x", "rubric": "nope"}}"#),
+            Some(4) => format!(r#"{{"id": {index}, "text": "x", "rubric": "/etc/passwd"}}"#),
+            Some(_) => "[]".to_owned(),
+            None => serde_json::json!({"id": index, "text": "We track churn weekly.", "rubric": "metrics"})
+                .to_string(),
+        };
+        input.push_str(&record);
+        input.push('\n');
+        line += 1;
+        line_of.push(line);
+    }
+    for jobs in ["-j1", "-j4"] {
+        let output = grade_with_stdin(&[jobs], input.as_bytes());
+        assert_eq!(output.status.code(), Some(0), "{jobs}");
+        let out = lines(&output);
+        assert_eq!(out.len(), 40, "{jobs}: one line per record");
+        for (i, reply) in out.iter().enumerate() {
+            let index = i + 1;
+            if bad.contains(&index) {
+                assert!(reply["error"].is_string(), "{jobs} record {index}: {reply}");
+                assert_eq!(reply["record"], index, "{jobs}: {reply}");
+                assert_eq!(reply["line"], line_of[i], "{jobs}: {reply}");
+            } else {
+                assert_eq!(reply["id"], index, "{jobs}: {reply}");
+                assert!(
+                    reply["report"].is_object(),
+                    "{jobs} record {index}: {reply}"
+                );
+            }
+        }
+        // What the index is for: an unparseable record has no id to find it by.
+        assert_eq!(out[0]["id"], serde_json::Value::Null);
+        assert_eq!(out[39]["id"], serde_json::Value::Null);
+        assert_eq!(out[6]["id"], 7);
+    }
 }
 
 #[test]

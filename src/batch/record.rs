@@ -14,9 +14,19 @@ use serde_json::value::RawValue;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// One input line: its 1-based number, and its bytes (`None` when it was over the limit
+/// Where a record stands in its input stream, both counted from 1: its input line, and its
+/// index among the records (blank lines are not records, so they do not count there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The input line.
+    pub line: usize,
+    /// The record's index among the stream's records.
+    pub record: usize,
+}
+
+/// One record's line: where it stands, and its bytes (`None` when it was over the limit
 /// and skipped).
-type Line = (usize, Option<Vec<u8>>);
+type Line = (Position, Option<Vec<u8>>);
 
 /// Input lines read a step at a time, each bounded so that no line is held whole when it
 /// is over the size limit.
@@ -24,6 +34,7 @@ struct Lines<R> {
     reader: BufReader<R>,
     limit: u64,
     number: usize,
+    records: usize,
 }
 
 impl<R: Read> Lines<R> {
@@ -36,11 +47,14 @@ impl<R: Read> Lines<R> {
             reader,
             limit,
             number: 0,
+            records: 0,
         }
     }
 
-    /// Up to `step` lines, fewer when no more input is waiting (so that replies never
-    /// wait on input), and whether the input ended.
+    /// Up to `step` records' lines, fewer when no more input is waiting (so that replies
+    /// never wait on input), and whether the input ended. Blank lines are skipped here, in
+    /// input order, so that each record's index is known before records are graded in
+    /// parallel.
     fn step(&mut self, step: usize) -> std::io::Result<(Vec<Line>, bool)> {
         let mut lines = Vec::new();
         while lines.len() < step {
@@ -50,11 +64,19 @@ impl<R: Read> Lines<R> {
                 return Ok((lines, true));
             }
             self.number += 1;
-            if read as u64 == self.limit && !bytes.ends_with(b"\n") {
-                skip_line(&mut self.reader)?;
-                lines.push((self.number, None));
-            } else {
-                lines.push((self.number, Some(bytes)));
+            let over = read as u64 == self.limit && !bytes.ends_with(b"\n");
+            if over || !is_blank(&bytes) {
+                self.records += 1;
+                let at = Position {
+                    line: self.number,
+                    record: self.records,
+                };
+                if over {
+                    skip_line(&mut self.reader)?;
+                    lines.push((at, None));
+                } else {
+                    lines.push((at, Some(bytes)));
+                }
             }
             if self.reader.buffer().is_empty() {
                 break;
@@ -169,6 +191,12 @@ pub fn stream(
     with_threads(threads, work).map_err(StreamError::Threads)?
 }
 
+/// A line that holds no record: only white space (a line that is not UTF-8 is a record,
+/// and that record's error).
+fn is_blank(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| text.trim().is_empty())
+}
+
 /// Discards the rest of an over-long line.
 fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
     loop {
@@ -189,19 +217,20 @@ fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
     }
 }
 
-/// The output line of one input line: its report or error, empty for a blank line.
-fn grade_line((number, bytes): Line, settings: &Settings, rubric_dir: Option<&Path>) -> String {
+/// The output line of one record's line: its report or error.
+fn grade_line((at, bytes): Line, settings: &Settings, rubric_dir: Option<&Path>) -> String {
     match bytes {
-        Some(bytes) => grade_record(number, &bytes, settings, rubric_dir),
-        None => too_long(number),
+        Some(bytes) => grade_record(at, &bytes, settings, rubric_dir),
+        None => too_long(at),
     }
 }
 
-/// The error line for input line `number`, which was over the size limit.
-fn too_long(number: usize) -> String {
+/// The error line for the record at `at`, which was over the size limit.
+fn too_long(at: Position) -> String {
     line(&StdinError {
         id: None,
-        line: number,
+        line: at.line,
+        record: at.record,
         error: "the record is over the size limit; raise it with --max-bytes",
     })
 }
@@ -259,11 +288,11 @@ pub fn rubric_dir(dir: &Path) -> Result<PathBuf, StreamError> {
     Ok(canonical)
 }
 
-/// One input line (`number`, 1-based) to one output line, empty for a blank input line.
+/// One record's input line, standing at `at`, to one output line; empty for a blank line.
 /// `settings.rubric` grades records that name no rubric; a record's rubric path is read
 /// only from under `rubric_dir` (canonical, as [`rubric_dir`] gives it).
 pub fn grade_record(
-    number: usize,
+    at: Position,
     bytes: &[u8],
     settings: &Settings,
     rubric_dir: Option<&Path>,
@@ -271,7 +300,8 @@ pub fn grade_record(
     let fail = |id: Option<&RawValue>, message: &str| {
         line(&StdinError {
             id,
-            line: number,
+            line: at.line,
+            record: at.record,
             error: message,
         })
     };
@@ -333,7 +363,7 @@ mod tests {
     use super::*;
     use crate::batch::Rubrics;
 
-    /// The output line for `record` as input line 3.
+    /// The output line for `record` as input line 3, the stream's second record.
     fn raw(record: &str) -> String {
         let rubrics = Rubrics::default();
         let settings = Settings {
@@ -342,7 +372,8 @@ mod tests {
             max_bytes: 10_000,
             parse: Default::default(),
         };
-        grade_record(3, record.as_bytes(), &settings, None)
+        let at = Position { line: 3, record: 2 };
+        grade_record(at, record.as_bytes(), &settings, None)
     }
 
     fn run(record: &str) -> serde_json::Value {
@@ -365,6 +396,30 @@ mod tests {
                 .starts_with("unknown field `score`")
         );
         assert_eq!(out["line"], 3);
+        assert_eq!(out["record"], 2);
+    }
+
+    #[test]
+    fn records_are_counted_apart_from_blank_lines_and_an_over_long_one_is_a_record() {
+        let long = "x".repeat(5000);
+        let input = format!("{{}}\n\n  \t\n{long}\n\n[]\n");
+        // max_bytes 0: a line over 4096 bytes is over the limit.
+        let mut lines = Lines::new(input.as_bytes(), 0);
+        let mut read = Vec::new();
+        loop {
+            let (some, at_end) = lines.step(100).unwrap();
+            read.extend(some);
+            if at_end {
+                break;
+            }
+        }
+        let places: Vec<(usize, usize, bool)> = read
+            .iter()
+            .map(|(at, bytes)| (at.line, at.record, bytes.is_some()))
+            .collect();
+        assert_eq!(places, [(1, 1, true), (4, 2, false), (6, 3, true)]);
+        let out = too_long(read[1].0);
+        assert!(out.contains(r#""line":4,"record":2,"#), "{out}");
     }
 
     #[test]

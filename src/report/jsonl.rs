@@ -43,14 +43,17 @@ pub struct StdinReport<'a> {
     pub report: &'a Grade,
 }
 
-/// A `--stdin-jsonl` record that could not be graded: its input line, its id when it had
-/// one, and why.
+/// A `--stdin-jsonl` record that could not be graded: its input line and its index among
+/// the stream's records, its id when it had one, and why.
 #[derive(Serialize)]
 pub struct StdinError<'a> {
     /// The record's `id`, as the exact JSON text given; null when it had none.
     pub id: Option<&'a serde_json::value::RawValue>,
     /// The 1-based input line of the record.
     pub line: usize,
+    /// The record's 1-based index among the records of its input stream (blank lines are
+    /// not records): the n-th record a caller sent.
+    pub record: usize,
     /// Why it could not be graded.
     pub error: &'a str,
 }
