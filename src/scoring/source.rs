@@ -43,14 +43,21 @@ impl Source {
                     speaker: turn.speaker.clone(),
                     candidate: turn.speaker == t.candidate,
                     start_ms: turn.start_ms(),
-                    pieces: turn.segments.iter().flat_map(|s| s.pieces.clone()).collect(),
+                    pieces: turn
+                        .segments
+                        .iter()
+                        .flat_map(|s| s.pieces.clone())
+                        .collect(),
                 })
                 .collect()
         });
         // The body starts at the line of the first graded block, so that front matter
         // (kept in the header as the question) is not shown twice.
         let body_start = document.blocks.first().map_or(0, |block| {
-            let line = document.line_index.line_col(&document.text, block.span.start).line;
+            let line = document
+                .line_index
+                .line_col(&document.text, block.span.start)
+                .line;
             document.line_index.offset(&document.text, line, 1)
         });
         Source {

@@ -93,7 +93,8 @@ fn header(grade: &Grade, level: u8) -> Markup {
 fn legend(grade: &Grade, highlights: &Highlights) -> Markup {
     html! {
         p.legend {
-            (highlights.len()) " sentences earned points; hover over or tab to one to see what it showed. "
+            (highlights.len()) (if highlights.len() == 1 { " sentence" } else { " sentences" })
+            " earned points; hover over or tab to one to see what it showed. "
             @for (i, criterion) in grade.criteria.iter().enumerate().filter(|(_, c)| c.left_out.is_none()) {
                 span.key { span class=(format!("sw c{}", i % COLOURS)) {} (criterion.name) }
                 " "
