@@ -92,10 +92,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             title: rubric.title.clone(),
             version: rubric.version,
         },
-        question: document
-            .front_matter
-            .as_ref()
-            .and_then(|f| f.question.clone()),
+        question: document.front_matter.clone().and_then(|f| f.question),
         score,
         points: round1(points),
         penalties: round1(penalties),

@@ -73,13 +73,15 @@ impl Ids {
     }
 }
 
-/// A heading of `level` (1–6) holding `content`.
+/// A heading of `level` (1–6; deeper is 6) holding `content`.
 fn heading(level: u8, id: Option<String>, content: Markup) -> Markup {
     match level {
         1 => html! { h1 id=[id] { (content) } },
         2 => html! { h2 id=[id] { (content) } },
         3 => html! { h3 id=[id] { (content) } },
-        _ => html! { h4 id=[id] { (content) } },
+        4 => html! { h4 id=[id] { (content) } },
+        5 => html! { h5 id=[id] { (content) } },
+        _ => html! { h6 id=[id] { (content) } },
     }
 }
 

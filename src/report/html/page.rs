@@ -144,7 +144,10 @@ fn missing(grade: &Grade) -> Markup {
                 @if let Some(advice) = &c.advice {
                     li {
                         strong { span class=(format!("sw c{}", i % COLOURS)) {} (c.name) } ": " (advice)
-                        @let short: Vec<_> = c.signals.iter().filter(|s| s.earned < s.max_points).collect();
+                        // A signal whose line is the advice itself is not said twice.
+                        @let short: Vec<_> = c.signals.iter()
+                            .filter(|s| s.earned < s.max_points && s.missing.as_deref() != Some(advice.as_str()))
+                            .collect();
                         @if !short.is_empty() {
                             ul {
                                 @for s in short {
@@ -209,7 +212,7 @@ fn criterion(
             @if let Some(reason) = &c.left_out {
                 p.muted { (reason) }
             }
-            ul.signals {
+            @if !c.signals.is_empty() { ul.signals {
                 @for s in &c.signals {
                     li {
                         span class=(if s.earned > 0.0 { "ok" } else { "no" }) { (if s.earned > 0.0 { "✓" } else { "✗" }) }
@@ -220,7 +223,7 @@ fn criterion(
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

@@ -48,7 +48,8 @@ pub(super) fn pace(turns: &[TurnDelivery], low: f64, high: f64) -> Markup {
     }
 }
 
-/// Each speaker's share of the words as one stacked bar, the candidate's first.
+/// Each speaker's share of the words (in percent) as one stacked bar, in the delivery's
+/// order, the candidate's part in the accent colour.
 pub(super) fn talk_share(shares: &[Share], candidate: &str) -> Markup {
     let mut x = 0.0;
     let parts: Vec<(f64, f64, &str)> = shares
