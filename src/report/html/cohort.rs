@@ -85,7 +85,10 @@ impl BatchRenderer for HtmlBatch {
                 (heat_map(summary))
             }
         };
-        format!("{}</main></body></html>\n", page.into_string())
+        // Appended in place: the summary of a large batch is megabytes, not copied again.
+        let mut out = page.into_string();
+        out.push_str("</main></body></html>\n");
+        out
     }
 
     fn needs_source(&self) -> bool {
