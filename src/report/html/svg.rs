@@ -20,9 +20,9 @@ pub(super) fn bar(share: f64, class: &str, label: &str) -> Markup {
 /// Words per minute of each turn as columns, with the target band (`low`–`high`) shaded.
 pub(super) fn pace(turns: &[TurnDelivery], low: f64, high: f64) -> Markup {
     const W: f64 = 320.0;
-    const H: f64 = 120.0;
+    const H: f64 = 140.0;
     const LEFT: f64 = 34.0;
-    let top = turns.iter().map(|t| t.wpm).fold(high + 25.0, f64::max);
+    let top = turns.iter().map(|t| t.wpm).fold(high + 40.0, f64::max);
     let y = |wpm: f64| H - 16.0 - (H - 26.0) * (wpm / top);
     let step = (W - LEFT) / turns.len().max(1) as f64;
     let label = turns
@@ -39,10 +39,13 @@ pub(super) fn pace(turns: &[TurnDelivery], low: f64, high: f64) -> Markup {
             text.axis x="0" y=(fmt(y(low) + 4.0)) { (format!("{low:.0}")) }
             line.base x1=(LEFT) x2=(W) y1=(fmt(H - 16.0)) y2=(fmt(H - 16.0)) {}
             @for (i, turn) in turns.iter().enumerate() {
-                @let x = LEFT + step * i as f64 + step * 0.15;
+                // Columns at most 40 wide, centred in their step, so two turns do not fill the chart.
+                @let width = (step * 0.7).min(40.0);
+                @let x = LEFT + step * i as f64 + (step - width) / 2.0;
                 rect.col.within[(low..=high).contains(&turn.wpm)] x=(fmt(x)) y=(fmt(y(turn.wpm)))
-                    width=(fmt(step * 0.7)) height=(fmt(H - 16.0 - y(turn.wpm))) {}
-                text.axis x=(fmt(x + step * 0.35)) y=(fmt(H - 4.0)) text-anchor="middle" { (i + 1) }
+                    width=(fmt(width)) height=(fmt(H - 16.0 - y(turn.wpm))) {}
+                text.value x=(fmt(x + width / 2.0)) y=(fmt(y(turn.wpm) - 3.0)) text-anchor="middle" { (format!("{:.0}", turn.wpm)) }
+                text.axis x=(fmt(x + width / 2.0)) y=(fmt(H - 3.0)) text-anchor="middle" { "turn " (i + 1) }
             }
         }
     }
