@@ -43,22 +43,51 @@ fn browser_available() -> bool {
     false
 }
 
-/// Writes `args`' page to `dir/name` and returns its path and its score as the page shows it.
-fn page(dir: &Path, name: &str, args: &[&str]) -> (PathBuf, String) {
-    let html = grade(&[args, &["--format", "html"]].concat());
+/// Runs tests/browser/report.mjs on `spec`: whether every check passed, and what it printed.
+fn run_browser(spec: &Path) -> (bool, String) {
+    let mut child = Command::new("node")
+        .arg(root().join("tests/browser/report.mjs"))
+        .arg(spec)
+        .current_dir(root().join("tests/browser"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > BROWSER_TIMEOUT {
+            child.kill().unwrap();
+            panic!("the browser did not finish in {BROWSER_TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let err = String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), format!("{out}{err}"))
+}
+
+/// The built-in rubric the fixtures are graded under.
+const PITCH: &str = "product-pitch";
+
+/// Writes the page of `path` under `rubric` to `dir/name.html` and returns its path and its
+/// score as the page shows it (a folder's page shows its summary instead).
+fn page(dir: &Path, name: &str, path: &str, rubric: &str) -> (PathBuf, String) {
+    let args = [path, "--rubric", rubric, "--format"];
+    let html = grade(&[&args[..], &["html"]].concat());
     assert!(
         matches!(html.status.code(), Some(0 | 1)),
-        "{args:?}: {}",
+        "{path}: {}",
         stderr(&html)
     );
-    let path = dir.join(name);
-    std::fs::write(&path, &html.stdout).unwrap();
-    let json = grade(&[args, &["--format", "json"]].concat());
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, &html.stdout).unwrap();
+    let json = grade(&[&args[..], &["json"]].concat());
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
     let score = value["score"]
         .as_f64()
         .map_or_else(|| "Cohort summary".to_owned(), |s| format!("{s:.1}"));
-    (path, score)
+    (file, score)
 }
 
 #[test]
@@ -72,18 +101,15 @@ fn reports_render_in_headless_chromium() {
     std::fs::create_dir_all(&hostile_dir).unwrap();
     let (answer, rubric) = hostile_answer_and_rubric(&hostile_dir);
     let (answer, rubric) = (answer.to_str().unwrap(), rubric.to_str().unwrap());
-    let pitch = ["--rubric", "product-pitch"];
+    let hostile = hostile_dir.to_str().unwrap();
     let pages = [
         (
             "report",
             page(
                 &dir,
-                "report.html",
-                &[
-                    &["fixtures/product-pitch/strong-commute-packs.md"][..],
-                    &pitch,
-                ]
-                .concat(),
+                "report",
+                "fixtures/product-pitch/strong-commute-packs.md",
+                PITCH,
             ),
             vec!["The answer", "Next steps"],
         ),
@@ -91,18 +117,15 @@ fn reports_render_in_headless_chromium() {
             "transcript",
             page(
                 &dir,
-                "transcript.html",
-                &[&["fixtures/transcripts/pitch-catch-up.srt"][..], &pitch].concat(),
+                "transcript",
+                "fixtures/transcripts/pitch-catch-up.srt",
+                PITCH,
             ),
             vec!["Delivery", "Talk share"],
         ),
         (
             "cohort",
-            page(
-                &dir,
-                "cohort.html",
-                &[&["fixtures/product-pitch"][..], &pitch].concat(),
-            ),
+            page(&dir, "cohort", "fixtures/product-pitch", PITCH),
             vec![
                 "Files per band",
                 "Flagged answers",
@@ -111,16 +134,12 @@ fn reports_render_in_headless_chromium() {
         ),
         (
             "hostile",
-            page(&dir, "hostile.html", &[answer, "--rubric", rubric]),
+            page(&dir, "hostile", answer, rubric),
             vec!["<script>alert(1)</script>", "javascript:alert(1)"],
         ),
         (
             "hostile-cohort",
-            page(
-                &dir,
-                "hostile-cohort.html",
-                &[hostile_dir.to_str().unwrap(), "--rubric", rubric],
-            ),
+            page(&dir, "hostile-cohort", hostile, rubric),
             vec!["\"><img src=x onerror=alert(1)>"],
         ),
     ];
@@ -141,29 +160,8 @@ fn reports_render_in_headless_chromium() {
     let spec = dir.join("spec.json");
     std::fs::write(&spec, serde_json::json!({ "pages": specs }).to_string()).unwrap();
 
-    let mut child = Command::new("node")
-        .arg(root().join("tests/browser/report.mjs"))
-        .arg(&spec)
-        .current_dir(root().join("tests/browser"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > BROWSER_TIMEOUT {
-            child.kill().unwrap();
-            panic!("the browser did not finish in {BROWSER_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let output = child.wait_with_output().unwrap();
-    let out = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{out}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (ok, out) = run_browser(&spec);
+    assert!(ok, "{out}");
     let result: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(result["failures"], serde_json::json!([]));
     let results = result["results"].as_array().unwrap();
@@ -177,5 +175,36 @@ fn reports_render_in_headless_chromium() {
             dir.join(format!("{name}.png")).exists() || update,
             "{name}: no screenshot"
         );
+    }
+}
+
+/// The checks can fail: a page that runs a script, opens a dialog and asks another host for
+/// an image fails each of them.
+#[test]
+fn the_browser_checks_catch_a_script_and_an_outside_request() {
+    if !browser_available() {
+        return;
+    }
+    let dir = scratch("browser-canary");
+    let page = dir.join("bad.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><body><p>score 12.0</p><mark class=\"ev\" tabindex=\"0\">x</mark>\
+         <img src=\"http://example.invalid/x.png\"><script>alert(1)</script></body></html>",
+    )
+    .unwrap();
+    let spec = dir.join("spec.json");
+    let pages = serde_json::json!({ "pages": [{
+        "file": page, "screenshot": dir.join("bad.png"), "score": "12.0", "marks": true,
+    }]});
+    std::fs::write(&spec, pages.to_string()).unwrap();
+    let (ok, out) = run_browser(&spec);
+    assert!(!ok, "{out}");
+    for failure in [
+        "no <script> element",
+        "no request to another host",
+        "no dialog opened",
+    ] {
+        assert!(out.contains(failure), "`{failure}` not reported: {out}");
     }
 }
