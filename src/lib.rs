@@ -33,9 +33,10 @@ pub use text::{LineIndex, Span};
 pub use rubric::CompiledRubric;
 pub use scoring::{Grade, score};
 
-/// Grades already decoded text under one rubric: parse, analyze, score.
+/// Grades already decoded text under one rubric: parse, analyze, score; the grade keeps
+/// the text as its [`scoring::Source`].
 pub fn grade_text(text: &str, rubric: &CompiledRubric) -> Grade {
     let document = parse(text);
     let analysis = analyze(&document);
-    score(&document, &analysis, rubric)
+    score(&document, &analysis, rubric).with_source(document, &analysis)
 }

@@ -77,7 +77,8 @@ pub fn read_answer_from(reader: impl std::io::Read, max_bytes: usize) -> std::io
     Ok(bytes)
 }
 
-/// Grades decoded text under the settings' rubric choice; the text is dropped on return.
+/// Grades decoded text under the settings' rubric choice; the grade keeps the text as its
+/// [`Source`](crate::scoring::Source) (moved, not copied).
 pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError> {
     let document = parse_with(text, &settings.parse).map_err(FileError::Transcript)?;
     let (name, selected) = match &settings.rubric {
@@ -108,7 +109,7 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
     let analysis = analyze(&document);
     let mut grade = score(&document, &analysis, &rubric);
     grade.selected = selected;
-    Ok(grade)
+    Ok(grade.with_source(document, &analysis))
 }
 
 /// One file's result: its name as shown, and its grade or why there is none.
@@ -120,8 +121,9 @@ pub struct Graded {
     pub outcome: Result<Grade, FileError>,
 }
 
-/// Reads, decodes and grades one walked entry.
-pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
+/// Reads, decodes and grades one walked entry; the answer's text is kept with the grade
+/// only when `keep_source` (a renderer that shows it), else dropped once graded.
+pub fn grade_entry(entry: Entry, settings: &Settings, keep_source: bool) -> Graded {
     let outcome = match entry.problem {
         Some(problem) => Err(*problem),
         None => read_answer(&entry.path, settings.max_bytes)
@@ -130,6 +132,9 @@ pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
     };
     let outcome = outcome.map(|mut grade| {
         grade.file = Some(entry.name.clone());
+        if !keep_source {
+            grade.source = None;
+        }
         grade
     });
     Graded {
@@ -139,13 +144,16 @@ pub fn grade_entry(entry: Entry, settings: &Settings) -> Graded {
 }
 
 /// Grades every entry on the current rayon pool and calls `emit` with each result in the
-/// entries' order. Only a bounded step of grades is held at once.
+/// entries' order. Only a bounded step of grades is held at once (with their texts, when
+/// `keep_source`).
 pub fn grade_entries(
     entries: impl IntoIterator<Item = Entry>,
     settings: &Settings,
+    keep_source: bool,
     emit: impl FnMut(Graded),
 ) {
-    map_ordered(entries, |entry| grade_entry(entry, settings), emit);
+    let grade = |entry| grade_entry(entry, settings, keep_source);
+    map_ordered(entries, grade, emit);
 }
 
 /// Maps items in parallel on the current rayon pool, a bounded step at a time, and hands

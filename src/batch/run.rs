@@ -144,7 +144,7 @@ pub fn render_entries(
     sink.start(entries.len());
     let mut summary = SummaryBuilder::new(renderer.needs_rows());
     sink.write(&renderer.begin());
-    grade_entries(entries, settings, |graded| {
+    grade_entries(entries, settings, renderer.needs_source(), |graded| {
         let checked = graded.outcome.and_then(|grade| {
             let violations = bounds.check(&grade)?;
             Ok((grade, violations))

@@ -80,18 +80,22 @@ formats! {
         |_color| junit::Junit;
     Sarif = "sarif" in sarif, "SARIF 2.1.0 for code-scanning tools",
         |_color| sarif::Sarif::default();
+    Html = "html" in html, "A self-contained HTML page: the report, or a cohort page for several",
+        |_color| html::HtmlBatch::default();
 }
 
 impl Format {
     /// Whether one file in this format gets the full report (else the batch form).
     pub fn has_single_report(self) -> bool {
-        matches!(self, Format::Text | Format::Json)
+        matches!(self, Format::Text | Format::Json | Format::Html)
     }
 
-    /// One file's full report: JSON for [`Format::Json`], else the text report.
+    /// One file's full report: JSON for [`Format::Json`], a page for [`Format::Html`],
+    /// else the text report.
     pub fn render_grade(self, grade: &Grade, color: bool) -> String {
         match self {
             Format::Json => json::render(grade),
+            Format::Html => html::render(grade),
             _ => text::render(grade, color),
         }
     }
@@ -152,6 +156,11 @@ pub trait BatchRenderer {
     /// finishes says no, and the batch then keeps no row per file.
     fn needs_rows(&self) -> bool {
         true
+    }
+    /// Whether `file` reads each grade's [`Source`](crate::scoring::Source) (the answer's
+    /// text); without it the batch drops each text once graded.
+    fn needs_source(&self) -> bool {
+        false
     }
 }
 

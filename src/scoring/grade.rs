@@ -3,7 +3,7 @@
 
 use super::{round1, round2};
 use crate::analysis::Analysis;
-use crate::document::TranscriptInfo;
+use crate::document::{Document, TranscriptInfo};
 use serde::Serialize;
 
 /// The report schema's name, in every JSON report.
@@ -53,6 +53,18 @@ pub struct Grade {
     /// Problems in the input that grading worked around, with their lines.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<crate::document::Warning>,
+    /// The graded text, for renderers that show the answer; not in the JSON report, and
+    /// dropped by a batch whose renderer does not ask for it.
+    #[serde(skip)]
+    pub source: Option<std::sync::Arc<super::Source>>,
+}
+
+impl Grade {
+    /// The grade with the answer's text kept beside it (see [`super::Source`]).
+    pub fn with_source(mut self, document: Document, analysis: &Analysis) -> Grade {
+        self.source = Some(std::sync::Arc::new(super::Source::of(document, analysis)));
+        self
+    }
 }
 
 /// Which rubric graded the answer.

@@ -6,10 +6,12 @@ pub mod examples;
 mod flags;
 mod grade;
 mod not_counted;
+mod source;
 
 pub use crate::rules::context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};
 pub use grade::*;
+pub use source::{Source, SourceTurn};
 
 use crate::analysis::Analysis;
 use crate::document::{Document, TranscriptInfo};
@@ -90,10 +92,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             title: rubric.title.clone(),
             version: rubric.version,
         },
-        question: document
-            .front_matter
-            .as_ref()
-            .and_then(|f| f.question.clone()),
+        question: document.front_matter.clone().and_then(|f| f.question),
         score,
         points: round1(points),
         penalties: round1(penalties),
@@ -108,6 +107,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         transcript: document.transcript.as_ref().map(TranscriptInfo::new),
         delivery: analysis.delivery.clone(),
         warnings: document.warnings.clone(),
+        source: None,
     }
 }
 

@@ -230,3 +230,40 @@ pub fn scratch(name: &str) -> PathBuf {
 }
 
 pub mod devset;
+
+/// Markup an answer or a rubric might carry to attack a page that shows it.
+pub const HOSTILE: [&str; 3] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+];
+
+/// Writes into `dir` an answer and a rubric whose texts hold every [`HOSTILE`] string (in
+/// the question, in sentences that earn points, in the title, criterion names, advice and
+/// mistake message) and returns their paths.
+pub fn hostile_answer_and_rubric(dir: &Path) -> (PathBuf, PathBuf) {
+    let [script, img, link] = HOSTILE;
+    let answer = format!(
+        "---\nquestion: pitch {script}\n---\nWe would measure retention of members {script} every week.\n\n\
+         The retention goal {img} is a two-point lift for members.\n\n\
+         Members who click {link} would show retention in the weekly data.\n"
+    );
+    let rubric = format!(
+        "id = \"hostile\"\ntitle = {title:?}\n\n\
+         [[criterion]]\nid = \"measure\"\nname = {name:?}\nweight = 2\nmax = 2\nadvice = {advice:?}\n\n\
+         \x20 [[criterion.signal]]\n  id = \"retention\"\n  kind = \"phrases\"\n  phrases = [\"retention\"]\n\
+         \x20 missing = {missing:?}\n\n\
+         [[criterion]]\nid = \"absent\"\nname = {name:?}\nweight = 1\nmax = 1\nadvice = {advice:?}\n\n\
+         \x20 [[criterion.signal]]\n  id = \"pricing\"\n  kind = \"phrases\"\n  phrases = [\"pricing\"]\n\n\
+         [[mistake]]\nid = \"no-price\"\nmessage = {message:?}\npenalty = 1\nwhen = {{ absent = [\"pricing\"] }}\n",
+        title = format!("Hostile {script} rubric"),
+        name = format!("Measure {img}"),
+        advice = format!("Read {link} and {script}"),
+        missing = format!("Say {img}"),
+        message = format!("No price {script}"),
+    );
+    let (answer_path, rubric_path) = (dir.join("hostile.md"), dir.join("hostile.toml"));
+    std::fs::write(&answer_path, answer).unwrap();
+    std::fs::write(&rubric_path, rubric).unwrap();
+    (answer_path, rubric_path)
+}
