@@ -163,3 +163,62 @@ fn unclosed_front_matter_warns_on_its_line_and_bodiless_front_matter_is_empty() 
     let output = grade(&[only.to_str().unwrap()]);
     assert_usage_error(&output, &["only.md", "the answer is empty"]);
 }
+
+/// Runs `grade analyze - --format json` on `text` and returns its delivery object.
+fn delivery_of(text: &str) -> (serde_json::Value, String) {
+    let args = ["analyze", "-", "--format", "json"];
+    let output = grade_in_with_stdin(root(), &args, text.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    (json, stdout(&output))
+}
+
+#[test]
+fn cues_of_0_or_1_ms_give_no_absurd_pace_and_a_warning_on_their_line() {
+    let mut vtt = String::from("WEBVTT\n");
+    for i in 0..40u64 {
+        let (start, end) = (i * 10, i * 10 + i % 2);
+        vtt.push_str(&format!(
+            "\n00:00:00.{start:03} --> 00:00:00.{end:03}\nWe would ship shared watchlists so families pick a film faster.\n"
+        ));
+    }
+    let (json, _) = delivery_of(&vtt);
+    let delivery = &json["delivery"];
+    assert_eq!(delivery["pace_wpm"], serde_json::Value::Null, "{delivery}");
+    for turn in delivery["turns"].as_array().unwrap() {
+        let wpm = turn["wpm"].as_f64().unwrap();
+        assert!(wpm <= 200.0, "absurd pace per turn: {turn}");
+    }
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 40, "{warnings:?}");
+    assert_eq!(warnings[0]["line"], 3, "the first cue's timing line");
+    assert!(
+        warnings[1]["message"].as_str().unwrap().contains("cue lasts 1 ms"),
+        "{warnings:?}"
+    );
+    // Text output says so too, on the cue's line.
+    let output = grade_in_with_stdin(root(), &["analyze", "-"], vtt.as_bytes());
+    let text = stdout(&output);
+    assert!(text.contains("warning: line 3: cue lasts 0 ms"), "{text}");
+    assert!(!text.contains("slow down"), "{text}");
+}
+
+#[test]
+fn eight_seconds_of_timed_speech_has_no_pace_and_says_why() {
+    let srt = "1\n00:00:00,000 --> 00:00:04,000\nCandidate: We would ship shared watchlists for families.\n\n2\n00:00:04,000 --> 00:00:08,000\nCandidate: Success is more evenings where a family watches together.\n";
+    let (json, _) = delivery_of(srt);
+    let delivery = &json["delivery"];
+    assert_eq!(delivery["pace_wpm"], serde_json::Value::Null, "{delivery}");
+    assert_eq!(
+        delivery["pace_note"],
+        "only 8.0 s of speech is timed; pace needs at least 10 s"
+    );
+    let checks = delivery["checks"].as_array().unwrap();
+    assert!(checks.iter().all(|c| c["metric"] != "pace-wpm"), "{checks:?}");
+    let output = grade_in_with_stdin(root(), &["analyze", "-"], srt.as_bytes());
+    let text = stdout(&output);
+    assert!(
+        text.contains("pace not measured: only 8.0 s of speech is timed"),
+        "{text}"
+    );
+}

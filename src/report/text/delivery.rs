@@ -32,7 +32,8 @@ pub fn render_delivery(delivery: &Delivery) -> String {
     );
     checks(&mut out, delivery);
     if delivery.pace_wpm.is_none() {
-        out.push_str("  pace not measured: no timestamps\n");
+        let why = delivery.pace_note.as_deref().unwrap_or("no timestamps");
+        let _ = writeln!(out, "  pace not measured: {why}");
     }
     rates(&mut out, delivery);
     pauses(&mut out, delivery);
