@@ -193,7 +193,10 @@ fn cues_of_0_or_1_ms_give_no_absurd_pace_and_a_warning_on_their_line() {
     assert_eq!(warnings.len(), 40, "{warnings:?}");
     assert_eq!(warnings[0]["line"], 3, "the first cue's timing line");
     assert!(
-        warnings[1]["message"].as_str().unwrap().contains("cue lasts 1 ms"),
+        warnings[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cue lasts 1 ms"),
         "{warnings:?}"
     );
     // Text output says so too, on the cue's line.
@@ -214,7 +217,10 @@ fn eight_seconds_of_timed_speech_has_no_pace_and_says_why() {
         "only 8.0 s of speech is timed; pace needs at least 10 s"
     );
     let checks = delivery["checks"].as_array().unwrap();
-    assert!(checks.iter().all(|c| c["metric"] != "pace-wpm"), "{checks:?}");
+    assert!(
+        checks.iter().all(|c| c["metric"] != "pace-wpm"),
+        "{checks:?}"
+    );
     let output = grade_in_with_stdin(root(), &["analyze", "-"], srt.as_bytes());
     let text = stdout(&output);
     assert!(

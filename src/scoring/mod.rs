@@ -6,6 +6,7 @@ pub mod examples;
 mod flags;
 mod grade;
 mod not_counted;
+pub mod route;
 
 pub use crate::rules::context::Discount;
 pub use flags::{Flag, NEEDS_REVIEW};

@@ -78,14 +78,20 @@ fn header(out: &mut String, grade: &Grade, style: Style) {
         grade.rubric.id
     );
     if let Some(selected) = &grade.selected {
-        style.dim_line(
-            out,
-            &format!(
+        let line = match &selected.runner_up {
+            Some(next) => format!(
+                "picked from the body: it fits {} better than {} (its own words here: {})",
+                selected.rubric,
+                next,
+                selected.words.join(", ")
+            ),
+            None => format!(
                 "rubric picked from the {} (matched: {})",
                 selected.source,
                 selected.words.join(", ")
             ),
-        );
+        };
+        style.dim_line(out, &line);
     }
     if let Some(question) = &grade.question {
         style.dim_line(out, &format!("question: {question}"));

@@ -120,7 +120,7 @@ fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -
 }
 
 /// Lists compared in a ratio ("I" against "we"): who speaks, not what the answer is about.
-fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
+pub(super) fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
     let signals = rubric.criteria.iter().flat_map(|c| &c.signals);
     let from_signals = signals.filter_map(|s| s.kind.compared());
     let from_mistakes = rubric
