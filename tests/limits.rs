@@ -228,3 +228,91 @@ fn eight_seconds_of_timed_speech_has_no_pace_and_says_why() {
         "{text}"
     );
 }
+
+/// The characters that must not reach a terminal raw: C0 (line feed and tab aside), DEL,
+/// C1, and the bidirectional marks, embeddings, overrides and isolates.
+fn raw_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with grade's own colour codes (`ESC [ digits m`) taken out.
+fn without_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let digits = tail
+            .find(|c: char| !c.is_ascii_digit() && c != ';')
+            .unwrap_or(tail.len());
+        if tail[digits..].starts_with('m') {
+            rest = &tail[digits + 1..];
+        } else {
+            out.push('\u{1b}');
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn control_and_bidi_characters_from_input_are_escaped_on_the_terminal() {
+    let dir = common::scratch("limits-escape");
+    let body = std::fs::read_to_string(root().join(STRONG)).unwrap();
+    let name = "answer\u{202e}dm.md";
+    let evil = format!(
+        "---\nquestion: Pitch \u{1b}[2J a feature\u{9b}31m for Netflix\u{2066}?\n---\nMembers \u{1b}]0;pwned\u{7} who commute \u{202e}lose signal and give up on downloads.\n{body}"
+    );
+    std::fs::write(dir.join(name), &evil).unwrap();
+    std::fs::write(dir.join("empty\u{1b}[31m.md"), "").unwrap();
+    let path = dir.join(name);
+    let file = path.to_str().unwrap();
+    let runs: Vec<(Vec<&str>, bool)> = vec![
+        (vec![file, "--rubric", "product-pitch"], false),
+        (
+            vec![file, "--rubric", "product-pitch", "--color", "always"],
+            true,
+        ),
+        (
+            vec![dir.to_str().unwrap(), "--rubric", "product-pitch"],
+            false,
+        ),
+        (vec!["analyze", file], false),
+        (
+            vec!["compare", file, file, "--rubric", "product-pitch"],
+            false,
+        ),
+    ];
+    for (args, colour) in runs {
+        let output = grade(&args);
+        for (stream, text) in [("stdout", stdout(&output)), ("stderr", stderr(&output))] {
+            let text = if colour { without_sgr(&text) } else { text };
+            let raw: Vec<String> = text
+                .chars()
+                .filter(|&c| raw_control(c))
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect();
+            assert!(raw.is_empty(), "{args:?} {stream}: raw {raw:?} in:\n{text}");
+        }
+        let all = stdout(&output) + &stderr(&output);
+        assert!(
+            all.contains("\\u{202e}"),
+            "{args:?}: the name's override, escaped:\n{all}"
+        );
+    }
+    // The report still quotes the answer, with the escapes visible.
+    let output = grade(&[file, "--rubric", "product-pitch"]);
+    let report = stdout(&output);
+    assert!(
+        report.contains("question: Pitch \\u{1b}[2J a feature\\u{9b}31m"),
+        "{report}"
+    );
+    let batch = grade(&[dir.to_str().unwrap(), "--rubric", "product-pitch"]);
+    assert!(
+        stderr(&batch).contains("empty\\u{1b}[31m.md"),
+        "{}",
+        stderr(&batch)
+    );
+}

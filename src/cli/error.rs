@@ -39,9 +39,7 @@ impl CliError {
     /// A file's error: a rubric error names its rubric, any other (`auto` too) the file.
     pub(crate) fn file(name: &str, error: FileError) -> CliError {
         match error {
-            FileError::Rubric {
-                origin: Some(_), ..
-            } => CliError::Rubric(error),
+            error if error.names_its_rubric() => CliError::Rubric(error),
             other => CliError::File(name.to_owned(), other),
         }
     }
