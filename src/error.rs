@@ -100,7 +100,7 @@ pub enum RubricError {
     #[error("no built-in rubric clearly fits the answer (it states no question, and its body fits `{}` and `{}` about as well, or neither well); pass --rubric with one of: {}", .closest[0], .closest[1], .available.join(", "))]
     NoClearFit {
         /// The two rubrics that fit the body best, best first.
-        closest: [String; 2],
+        closest: Box<[String; 2]>,
         /// The built-in ids.
         available: Vec<String>,
     },

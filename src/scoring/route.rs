@@ -139,7 +139,7 @@ pub fn from_body(document: &Document, analysis: &Analysis) -> Result<Selection, 
     let ((best_fit, best), (next_fit, next)) = (fits[0], fits[1]);
     if best_fit - next_fit < MARGIN || found[best].topic_share < MIN_TOPIC_SHARE {
         return Err(RubricError::NoClearFit {
-            closest: [rubrics[best].id.clone(), rubrics[next].id.clone()],
+            closest: Box::new([rubrics[best].id.clone(), rubrics[next].id.clone()]),
             available: builtin::ids().map(str::to_owned).collect(),
         });
     }
