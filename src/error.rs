@@ -95,6 +95,15 @@ pub enum RubricError {
         /// The built-in ids.
         available: Vec<String>,
     },
+    /// `--rubric auto` on an answer with no question: no built-in rubric fits its body
+    /// clearly better than the others.
+    #[error("no built-in rubric clearly fits the answer (it states no question, and its body fits `{}` and `{}` about as well, or neither well); pass --rubric with one of: {}", .closest[0], .closest[1], .available.join(", "))]
+    NoClearFit {
+        /// The two rubrics that fit the body best, best first.
+        closest: Box<[String; 2]>,
+        /// The built-in ids.
+        available: Vec<String>,
+    },
     /// No built-in rubric has this id.
     #[error("unknown rubric `{id}`{}; built-in rubrics: {}", suggest(.suggestion), .available.join(", "))]
     Unknown {

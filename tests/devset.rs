@@ -224,6 +224,13 @@ fn grade_agrees_with_the_expert_on_the_outside_answers() {
         "(false gaps: expert 2, grade under half; fired: not committed; missed: committed; on gap: first next step on a criterion the expert marked below 2; overall pairs and spearman: mean per rubric)"
     );
     print_mistakes(&overall);
+    // Every dev-set answer was written in earnest: no flag may fire on any of them.
+    let flagged: Vec<String> = answers
+        .iter()
+        .filter(|a| !a.flags.is_empty())
+        .map(|a| format!("{}: {:?}", a.file, a.flags))
+        .collect();
+    assert!(flagged.is_empty(), "flags on dev-set answers: {flagged:?}");
     let failures = judge(&floors(&overall, &by_rubric));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

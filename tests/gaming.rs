@@ -273,6 +273,21 @@ fn each_flag_fixture_raises_its_flag() {
             flag_ids(&grade)
         );
         assert_eq!(grade.band, grade::scoring::NEEDS_REVIEW);
+        // The flag's message and evidence, reviewed like the fixtures' reports.
+        let flagged = grade.flags.iter().find(|f| f.id == flag).unwrap();
+        insta::assert_snapshot!(
+            format!("flags__{flag}"),
+            format!(
+                "{}\n{}",
+                flagged.message,
+                flagged
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{}:{} {}", e.line, e.column, e.quote))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        );
     }
 }
 

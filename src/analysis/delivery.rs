@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 pub const ESTIMATED_WPM: f64 = 150.0;
 /// A silence longer than this between cues is a pause.
 pub const PAUSE_MS: u64 = 3_000;
+/// Pace is not computed from less timed speech than this: a few seconds (or cues of a
+/// millisecond) give paces no listener would recognise.
+pub const MIN_PACE_SECONDS: f64 = 10.0;
 /// How many of the most frequent fillers and hedges are listed.
 const TOP: usize = 5;
 
@@ -36,6 +39,10 @@ pub struct Delivery {
     pub speaking_time_estimated: bool,
     /// Words per minute; null when nothing is timed (an estimate would only restate 150).
     pub pace_wpm: Option<f64>,
+    /// Why `pace_wpm` is null although some speech is timed (under 10 s of it); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pace_note: Option<String>,
     /// The candidate's turns, in order.
     pub turns: Vec<TurnDelivery>,
     /// The candidate's words per turn.
@@ -207,11 +214,7 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         });
     }
     let words = analysis.word_count();
-    let pace = per_minute(words, speaking_seconds);
-    let timed = transcript
-        .candidate_turns()
-        .flat_map(|t| &t.segments)
-        .any(|s| s.duration_ms().is_some());
+    let (pace_wpm, pace_note) = pace(transcript, per_minute(words, speaking_seconds));
     let fillers = rate(&analysis.fillers, text, words, speaking_seconds);
     let hedges = rate(&analysis.hedges, text, words, speaking_seconds);
 
@@ -229,7 +232,7 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
     let words_per_turn = round1(words as f64 / turns.len().max(1) as f64);
 
     let checks = checks(
-        timed.then_some(pace),
+        pace_wpm,
         fillers.per_100_words,
         hedges.per_100_words,
         candidate_share,
@@ -242,7 +245,8 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         words,
         speaking_seconds: round1(speaking_seconds),
         speaking_time_estimated: estimated,
-        pace_wpm: timed.then(|| round1(pace)),
+        pace_wpm: pace_wpm.map(round1),
+        pace_note,
         turns,
         words_per_turn,
         fillers,
@@ -252,6 +256,26 @@ pub fn measure(document: &Document, analysis: &Analysis) -> Option<Delivery> {
         longest_monologue,
         checks,
     })
+}
+
+/// The overall pace, when at least [`MIN_PACE_SECONDS`] of the candidate's speech is
+/// timed; else why not (nothing at all timed needs no note: the report says so).
+fn pace(transcript: &Transcript, pace: f64) -> (Option<f64>, Option<String>) {
+    let timed_ms = transcript
+        .candidate_turns()
+        .flat_map(|t| &t.segments)
+        .filter_map(|s| s.duration_ms())
+        .reduce(u64::saturating_add);
+    match timed_ms.map(|ms| ms as f64 / 1000.0) {
+        None => (None, None),
+        Some(timed) if timed < MIN_PACE_SECONDS => (
+            None,
+            Some(format!(
+                "only {timed:.1} s of speech is timed; pace needs at least {MIN_PACE_SECONDS:.0} s"
+            )),
+        ),
+        Some(_) => (Some(pace), None),
+    }
 }
 
 /// Silences over 3 s between consecutive cues, whoever speaks.
@@ -378,15 +402,16 @@ mod tests {
 
     #[test]
     fn timed_captions_give_pace_pauses_and_share() {
-        let text = "1\n00:00:00,000 --> 00:00:02,000\nInterviewer: Pitch me a feature.\n\n2\n00:00:06,000 --> 00:00:12,000\nCandidate: A shared watchlist so um families stop arguing over what to watch tonight.\n\n3\n00:00:12,500 --> 00:00:16,000\nIt would lift the hours families watch together every single week.\n";
+        let text = "1\n00:00:00,000 --> 00:00:02,000\nInterviewer: Pitch me a feature.\n\n2\n00:00:06,000 --> 00:00:12,000\nCandidate: A shared watchlist so um families stop arguing over what to watch tonight.\n\n3\n00:00:12,500 --> 00:00:17,000\nIt would lift the hours families watch together every single week.\n";
         let document = parse(text);
         let analysis = analyze(&document);
         let delivery = analysis.delivery.as_ref().unwrap();
         assert_eq!(delivery.speaker, "Candidate");
         assert_eq!(delivery.words, 24);
-        assert_eq!(delivery.speaking_seconds, 9.5);
+        assert_eq!(delivery.speaking_seconds, 10.5);
         assert!(!delivery.speaking_time_estimated);
-        assert_eq!(delivery.pace_wpm, Some(151.6));
+        assert_eq!(delivery.pace_wpm, Some(137.1));
+        assert_eq!(delivery.pace_note, None);
         assert_eq!(delivery.fillers.count, 1);
         let pauses = delivery.pauses.as_ref().unwrap();
         assert_eq!(pauses.len(), 1);
@@ -397,6 +422,19 @@ mod tests {
             "{:?}",
             delivery.checks
         );
+    }
+
+    #[test]
+    fn under_ten_seconds_of_timed_speech_gives_no_pace_and_says_why() {
+        let text = "1\n00:00:00,000 --> 00:00:04,000\nCandidate: A shared watchlist so families stop arguing.\n\n2\n00:00:04,000 --> 00:00:08,000\nIt would lift the hours they watch together.\n";
+        let delivery = analyze(&parse(text)).delivery.unwrap();
+        assert_eq!(delivery.speaking_seconds, 8.0);
+        assert_eq!(delivery.pace_wpm, None);
+        assert_eq!(
+            delivery.pace_note.as_deref(),
+            Some("only 8.0 s of speech is timed; pace needs at least 10 s")
+        );
+        assert!(delivery.checks.iter().all(|c| c.metric != "pace-wpm"));
     }
 
     #[test]

@@ -6,9 +6,9 @@ use super::source::{self, SourceError};
 use super::walk::Entry;
 use crate::cohort::FileError;
 use crate::document::{ParseOptions, parse_with};
-use crate::error::DecodeError;
+use crate::error::{DecodeError, RubricError};
 use crate::rubric::{auto, builtin};
-use crate::scoring::Grade;
+use crate::scoring::{Grade, route};
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
 use std::path::Path;
@@ -81,10 +81,18 @@ pub fn read_answer_from(reader: impl std::io::Read, max_bytes: usize) -> std::io
 /// [`Source`](crate::scoring::Source) (moved, not copied).
 pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError> {
     let document = parse_with(text, &settings.parse).map_err(FileError::Transcript)?;
+    let analysis = analyze(&document);
     let (name, selected) = match &settings.rubric {
         RubricChoice::Named(name) => (name.clone(), None),
         RubricChoice::Auto => {
-            let selection = auto::select(&document).map_err(|source| FileError::Rubric {
+            // No question stated and a first line no rubric's question fits: the body decides.
+            let selection = match auto::select(&document) {
+                Err(RubricError::NoMatch { .. }) if !auto::states_question(&document) => {
+                    route::from_body(&document, &analysis)
+                }
+                picked => picked,
+            };
+            let selection = selection.map_err(|source| FileError::Rubric {
                 origin: None,
                 source,
             })?;
@@ -106,7 +114,6 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
         }
     };
     let rubric = settings.rubrics.get(&name)?;
-    let analysis = analyze(&document);
     let mut grade = score(&document, &analysis, &rubric);
     grade.selected = selected;
     Ok(grade.with_source(document, &analysis))

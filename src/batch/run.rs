@@ -18,7 +18,8 @@ pub trait Sink {
     }
     /// Renderer output, in path order.
     fn write(&mut self, text: &str);
-    /// A problem to show the person running grade (`path: message`), apart from the output.
+    /// A problem to show the person running grade (`path: message`), apart from the output;
+    /// control and bidirectional characters from the input are already escaped in it.
     fn error(&mut self, message: &str);
     /// After each file.
     fn file_done(&mut self) {}
@@ -159,7 +160,9 @@ pub fn render_entries(
             violations: &violations,
         };
         if let Err(error) = &outcome {
-            sink.error(&error.describe(&graded.name));
+            sink.error(&crate::text::escape::terminal(
+                &error.describe(&graded.name),
+            ));
         }
         sink.write(&renderer.file(&report));
         summary.add(&report);

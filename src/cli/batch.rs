@@ -52,7 +52,7 @@ pub(crate) fn run_one(cli: &Cli) -> Result<ExitCode, CliError> {
         .map_err(|e| CliError::File(name.clone(), e))?;
     write_stdout(&cli.output.format.render_grade(&grade, use_color(cli.color)))?;
     for violation in &violations {
-        eprintln!("fail: {name}: {violation}");
+        eprintln!("fail: {}: {violation}", grade::text::escape::line(&name));
     }
     Ok(exit_code(0, violations.len()))
 }

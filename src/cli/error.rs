@@ -36,10 +36,10 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
-    /// A file's error: a rubric error names its rubric, any other the file.
+    /// A file's error: a rubric error names its rubric, any other (`auto` too) the file.
     pub(crate) fn file(name: &str, error: FileError) -> CliError {
         match error {
-            FileError::Rubric { .. } => CliError::Rubric(error),
+            error if error.names_its_rubric() => CliError::Rubric(error),
             other => CliError::File(name.to_owned(), other),
         }
     }

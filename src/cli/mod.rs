@@ -29,7 +29,7 @@ pub fn run() -> ExitCode {
         None => batch::run_one(&cli),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("error: {error}");
+        eprintln!("error: {}", grade::text::escape::shown(&error));
         ExitCode::from(EXIT_ERROR)
     })
 }

@@ -83,6 +83,18 @@ impl FileError {
         }
     }
 
+    /// Whether the message names the rubric it is about (one asked for by id or path),
+    /// so that the file's name would add nothing; `auto` finding none names no rubric.
+    pub fn names_its_rubric(&self) -> bool {
+        matches!(
+            self,
+            FileError::Rubric {
+                origin: Some(_),
+                ..
+            }
+        )
+    }
+
     /// `path:line:column: message`, the way the CLI prints it after `error: `.
     pub fn describe(&self, name: &str) -> String {
         match self.position() {

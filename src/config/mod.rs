@@ -251,9 +251,8 @@ impl Config {
             if entries.is_empty() {
                 let (globs, folder) = (check.globs.join(", "), self.folder.display());
                 let title = &check.title;
-                sink.error(&format!(
-                    "{title}: `files` ({globs}) match no file under {folder}"
-                ));
+                let message = format!("{title}: `files` ({globs}) match no file under {folder}");
+                sink.error(&crate::text::escape::terminal(&message));
                 tally.add_empty();
                 continue;
             }

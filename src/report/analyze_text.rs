@@ -3,18 +3,24 @@
 
 use super::text::{top_phrases, transcript_turns};
 use crate::analysis::summary::Summary;
+use crate::text::escape::line as esc;
 use std::fmt::Write;
 
 /// Renders the analysis of one answer for people.
 pub fn render(summary: &Summary) -> String {
     let mut out = String::new();
     let file = summary.file.as_deref().unwrap_or("answer");
-    let _ = writeln!(out, "{file}  ({})", summary.form.name());
+    let _ = writeln!(out, "{}  ({})", esc(file), summary.form.name());
     if let Some(t) = &summary.transcript {
         let _ = writeln!(out, "{}", transcript_turns(t, ";"));
     }
     for warning in &summary.warnings {
-        let _ = writeln!(out, "warning: line {}: {}", warning.line, warning.message);
+        let _ = writeln!(
+            out,
+            "warning: line {}: {}",
+            warning.line,
+            esc(&warning.message)
+        );
     }
     let _ = writeln!(
         out,
@@ -39,7 +45,7 @@ pub fn render(summary: &Summary) -> String {
         s.paragraphs
     );
     if !s.headings.is_empty() {
-        let _ = write!(out, " — {}", s.headings.join(" / "));
+        let _ = write!(out, " — {}", esc(&s.headings.join(" / ")));
     }
     out.push('\n');
     for (name, counted) in [("fillers", &summary.fillers), ("hedges", &summary.hedges)] {
@@ -64,7 +70,7 @@ pub fn render(summary: &Summary) -> String {
             "  {:>6}  {:<10} {}",
             format!("{}:{}", q.line, q.column),
             q.kind.name(),
-            q.text
+            esc(&q.text)
         );
     }
     if let Some(delivery) = &summary.delivery {

@@ -8,7 +8,9 @@ use std::fmt::Write;
 /// What a rewrite changed, for people: the scores, then evidence gained and lost, mistakes and flags.
 pub fn render(c: &Comparison) -> String {
     let mut out = String::new();
-    let name = |f: &Option<String>, fallback: &str| f.clone().unwrap_or_else(|| fallback.into());
+    let name = |f: &Option<String>, fallback: &str| {
+        crate::text::escape::line(f.as_deref().unwrap_or(fallback)).into_owned()
+    };
     let verdict = if c.change > 0.0 {
         "better"
     } else if c.change < 0.0 {

@@ -4,6 +4,7 @@
 
 use super::{BatchRenderer, number};
 use crate::cohort::{Row, Summary};
+use crate::text::escape::line as esc;
 use std::fmt::Write;
 
 /// The text summary of a batch: everything in [`BatchRenderer::finish`].
@@ -56,7 +57,7 @@ impl BatchRenderer for TextSummary {
             let _ = writeln!(out, "{}", self.style.bold("\nbounds broken"));
             for row in broken {
                 for violation in &row.violations {
-                    let _ = writeln!(out, "  {}: {violation}", row.file);
+                    let _ = writeln!(out, "  {}: {violation}", esc(&row.file));
                 }
             }
         }
@@ -98,7 +99,7 @@ impl TextSummary {
         let file_width = summary
             .rows
             .iter()
-            .map(|r| r.file.chars().count())
+            .map(|r| esc(&r.file).chars().count())
             .chain([4])
             .max()
             .unwrap_or(4);
@@ -120,7 +121,7 @@ impl TextSummary {
     }
 
     fn row(&self, row: &Row, file_width: usize, band_width: usize) -> String {
-        let file = format!("{:<file_width$}", row.file);
+        let file = format!("{:<file_width$}", esc(&row.file));
         match (&row.error, row.score) {
             (Some(error), _) => {
                 let at = error.position.map(|p| format!("{p}: ")).unwrap_or_default();
@@ -129,7 +130,7 @@ impl TextSummary {
                     "{file}  {:>5}  {}  {at}{}",
                     "—",
                     self.style.bad(&band),
-                    error.message
+                    esc(&error.message)
                 )
             }
             (None, score) => {

@@ -13,17 +13,18 @@ impl BatchRenderer for Verdicts {
     }
 
     fn file(&mut self, report: &FileReport) -> String {
+        let name = crate::text::escape::line(report.name);
         match report.outcome {
-            Err(error) => format!("  ERROR         {}\n", error.describe(report.name)),
+            Err(error) => format!("  ERROR         {}\n", error.describe(&name)),
             Ok(grade) if report.violations.is_empty() => {
-                format!("  ok    {:>5.1}  {}\n", grade.score, report.name)
+                format!("  ok    {:>5.1}  {name}\n", grade.score)
             }
             Ok(grade) => {
                 let broken: Vec<String> = report.violations.iter().map(|v| v.to_string()).collect();
                 format!(
                     "  FAIL  {:>5.1}  {}: {}\n",
                     grade.score,
-                    report.name,
+                    name,
                     broken.join("; ")
                 )
             }

@@ -1,5 +1,6 @@
 //! `--rubric auto`: picks the built-in rubric whose `match` phrases best fit the question,
-//! read from the front matter's `question:` or else the answer's first line.
+//! read from the front matter's `question:` or else the answer's first line. An answer
+//! with neither is routed by its body (`scoring::route`, which scores it).
 
 use super::builtin;
 use crate::document::Document;
@@ -14,10 +15,23 @@ use std::sync::OnceLock;
 pub struct Selection {
     /// The rubric picked.
     pub rubric: String,
-    /// "front matter" or "first line".
+    /// "front matter", "first line", or "body" when the answer states no question.
     pub source: &'static str,
-    /// The question's words that matched it.
+    /// The question's words that matched it; for "body", the answer's words that only
+    /// this rubric's vocabulary holds, most frequent first.
     pub words: Vec<String>,
+    /// For "body": the rubric that fit next best.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<String>,
+}
+
+/// Whether the answer states its question in the front matter (then `select` judges that
+/// question alone, and no fit of the body overrides it).
+pub fn states_question(document: &Document) -> bool {
+    document
+        .front_matter
+        .as_ref()
+        .is_some_and(|f| f.question.is_some())
 }
 
 /// Picks a rubric for the document; an error lists the rubrics when none fits.
@@ -28,7 +42,15 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
         .and_then(|f| f.question.as_deref())
     {
         Some(question) => ("front matter", question),
-        None => ("first line", document.first_line().unwrap_or_default()),
+        // An answer's first line is often its own opening claim, whose words may belong to
+        // any rubric ("I'd measure…" in a pitch): only a line that asks is the question.
+        None => (
+            "first line",
+            document
+                .first_line()
+                .filter(|line| reads_as_question(line))
+                .unwrap_or_default(),
+        ),
     };
     let folded = Folded::new(question);
     let mut best: Option<Selection> = None;
@@ -45,6 +67,7 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
                 rubric: (*id).to_owned(),
                 source,
                 words,
+                runner_up: None,
             });
         }
     }
@@ -52,6 +75,17 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
         question: question.trim().to_owned(),
         available: builtin::ids().map(str::to_owned).collect(),
     })
+}
+
+/// A line that asks: it ends with a question mark (closing quotes and emphasis aside) or
+/// says it is the question (`Q:`, `Question:`).
+fn reads_as_question(line: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    line.trim_end_matches(['"', '\'', '\u{201d}', '*', '_', ')'])
+        .ends_with('?')
+        || lower.starts_with("q:")
+        || lower.starts_with("question:")
 }
 
 /// Each built-in rubric's `match` phrases, compiled once per process: a batch asks for
@@ -96,6 +130,15 @@ mod tests {
         assert_eq!(selection.rubric, "product-pitch");
         assert_eq!(selection.source, "front matter");
         assert!(selection.words.contains(&"pitch".to_owned()));
+    }
+
+    #[test]
+    fn a_first_line_is_the_question_only_when_it_asks() {
+        let asked = parse("How would you measure the success of a new row?\nI'd track…");
+        assert_eq!(select(&asked).unwrap().source, "first line");
+        assert!(select(&parse("Question: Pitch a feature for Netflix.\nMy idea…")).is_ok());
+        let claim = parse("I would pitch my ask at the top of the band.\nThen I'd wait.");
+        assert!(matches!(select(&claim), Err(RubricError::NoMatch { .. })));
     }
 
     #[test]

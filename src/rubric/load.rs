@@ -227,6 +227,7 @@ fn compile_criterion(def: &CriterionDef, problems: &mut Problems, lists: &mut Li
         max: *def.max.get_ref(),
         advice: def.advice.clone(),
         applies_to,
+        core: def.core,
         signals,
     }
 }

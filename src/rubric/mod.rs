@@ -122,6 +122,9 @@ pub struct Criterion {
     pub advice: String,
     /// Which answers it scores.
     pub applies_to: AppliesTo,
+    /// An answer cannot do without it (the rubric's `core = true`): read by the
+    /// `one-sided` flag.
+    pub core: bool,
     /// Its signals.
     pub signals: Vec<Signal>,
 }

@@ -121,6 +121,11 @@ pub struct CriterionDef {
     #[serde(default)]
     #[schemars(with = "Option<AppliesToDef>")]
     pub applies_to: Option<Spanned<String>>,
+    /// True for a criterion an answer to the question cannot do without (what is proposed,
+    /// and for whom): an answer that earns nothing here while it fills the others is
+    /// flagged `one-sided`. Default false.
+    #[serde(default)]
+    pub core: bool,
     /// The criterion's signals.
     #[serde(default, rename = "signal")]
     #[schemars(with = "Vec<SignalDef>", length(min = 1))]

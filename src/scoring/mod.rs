@@ -6,6 +6,7 @@ pub mod examples;
 mod flags;
 mod grade;
 mod not_counted;
+pub mod route;
 mod source;
 
 pub use crate::rules::context::Discount;
@@ -75,7 +76,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     let score = round1((points - penalties).clamp(0.0, 100.0) * repetition);
     let next_steps = next_steps(rubric, &criteria, &mistakes, total);
     let discounted = not_counted::list(document, analysis, &context, rubric, &earned_in);
-    let flag_input = flags::Input::new(document, analysis, &context, rubric, &earned_in);
+    let flag_input = flags::Input::new(document, analysis, &context, rubric, &earned_in, &criteria);
     let flags = flags::detect(&flag_input);
     let band = if flags.is_empty() {
         rubric.band_for(score).to_owned()

@@ -28,6 +28,8 @@ pub struct Answer {
     /// The criteria the expert judged, less those grade left out of this answer.
     pub criteria: Vec<CriterionPair>,
     pub fired: Vec<String>,
+    /// The flags raised on it: none, on answers written in earnest.
+    pub flags: Vec<&'static str>,
     pub committed: Vec<String>,
     /// Whether the first next step that names a criterion is on one the expert marked
     /// below 2; None when no next step names a criterion.
@@ -100,6 +102,7 @@ fn answer(file: &str, tier: f64, grade: &Grade, label: &Label, columns: &[String
         score: grade.score,
         criteria,
         fired: grade.mistakes.iter().map(|m| m.id.clone()).collect(),
+        flags: grade.flags.iter().map(|f| f.id).collect(),
         committed: label
             .mistakes
             .clone()

@@ -122,13 +122,31 @@ pub(crate) fn pieces(line: &Line, part: &str) -> Vec<Span> {
     out
 }
 
-/// Checks each timed cue against the one before it: out of order, overlapping.
+/// A cue shorter than this cannot hold a spoken word (a short word takes about 150 ms):
+/// its timing is broken, and taken at its word it gives paces of millions of words a minute.
+pub const SHORTEST_CUE_MS: u64 = 100;
+
+/// Checks each timed cue: too short to be speech, or against the one before it: out of
+/// order, overlapping. A cue with broken timing keeps its words, untimed.
 pub(crate) fn check_order(cues: &mut [Cue], warnings: &mut Vec<Warning>) {
     let mut previous: Option<(u64, u64)> = None;
     for cue in cues {
         let (Some(start), Some(end)) = (cue.start_ms, cue.end_ms) else {
             continue;
         };
+        // A cue with no text is skipped with its own warning.
+        if end >= start && end - start < SHORTEST_CUE_MS && !cue.pieces.is_empty() {
+            warnings.push(Warning::new(
+                cue.line,
+                format!(
+                    "cue lasts {} ms, under the {SHORTEST_CUE_MS} ms a spoken word takes; its timing is ignored and its words are estimated at 150 words per minute",
+                    end - start
+                ),
+            ));
+            cue.start_ms = None;
+            cue.end_ms = None;
+            continue;
+        }
         if end < start {
             warnings.push(Warning::new(
                 cue.line,

