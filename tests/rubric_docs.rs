@@ -41,6 +41,7 @@ weight = 1
 max = 4
 advice = "Name a metric."
 applies-to = "any"
+core = true
 
   [[criterion.signal]]
   id = "phrases"
