@@ -230,3 +230,4 @@ pub fn scratch(name: &str) -> PathBuf {
 }
 
 pub mod devset;
+pub mod server;
