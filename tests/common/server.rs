@@ -10,11 +10,10 @@ use std::time::Duration;
 /// How long any one step (start, a request, the stop) may take before the test fails.
 pub const STEP: Duration = Duration::from_secs(30);
 
-/// A running `grade serve --port 0`, killed when dropped.
+/// A running `grade serve --port 0`, killed when dropped; its [`Client`] through `Deref`.
 pub struct Server {
     child: Child,
-    /// `127.0.0.1:PORT`, as the start line printed it.
-    pub address: String,
+    client: Client,
     /// The start line, and every later line of standard output.
     pub lines: Receiver<String>,
     stderr: Receiver<String>,
@@ -91,37 +90,15 @@ impl Server {
             .to_owned();
         Server {
             child,
-            address,
+            client: Client { address },
             lines,
             stderr,
         }
     }
 
-    /// Sends one request (`Connection: close`) and reads the whole response.
-    pub fn request(&self, method: &str, path: &str, body: &[u8]) -> Reply {
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            self.address,
-            body.len()
-        );
-        let mut raw = head.into_bytes();
-        raw.extend_from_slice(body);
-        self.raw(&raw)
-    }
-
-    /// Sends `bytes` as they are and reads the response until the server closes.
-    pub fn raw(&self, bytes: &[u8]) -> Reply {
-        let mut stream = TcpStream::connect(&self.address).unwrap();
-        stream.set_read_timeout(Some(STEP)).unwrap();
-        stream.set_write_timeout(Some(STEP)).unwrap();
-        stream.write_all(bytes).unwrap();
-        read_reply(&mut stream)
-    }
-
-    /// `POST /api/grade` with `{"text", "rubric"}`.
-    pub fn grade(&self, text: &str, rubric: &str) -> Reply {
-        let body = serde_json::json!({ "text": text, "rubric": rubric }).to_string();
-        self.request("POST", "/api/grade", body.as_bytes())
+    /// A client to clone into other threads.
+    pub fn client(&self) -> Client {
+        self.client.clone()
     }
 
     /// Standard error so far.
@@ -149,6 +126,50 @@ impl Server {
         };
         let rest = self.lines.iter().collect();
         (status, rest)
+    }
+}
+
+/// Requests to a server at one address; cheap to clone into many threads.
+#[derive(Clone)]
+pub struct Client {
+    /// `127.0.0.1:PORT`, as the start line printed it.
+    pub address: String,
+}
+
+impl Client {
+    /// Sends one request (`Connection: close`) and reads the whole response.
+    pub fn request(&self, method: &str, path: &str, body: &[u8]) -> Reply {
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            self.address,
+            body.len()
+        );
+        let mut raw = head.into_bytes();
+        raw.extend_from_slice(body);
+        self.raw(&raw)
+    }
+
+    /// Sends `bytes` as they are and reads the response until the server closes.
+    pub fn raw(&self, bytes: &[u8]) -> Reply {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(STEP)).unwrap();
+        stream.set_write_timeout(Some(STEP)).unwrap();
+        stream.write_all(bytes).unwrap();
+        read_reply(&mut stream)
+    }
+
+    /// `POST /api/grade` with `{"text", "rubric"}`.
+    pub fn grade(&self, text: &str, rubric: &str) -> Reply {
+        let body = serde_json::json!({ "text": text, "rubric": rubric }).to_string();
+        self.request("POST", "/api/grade", body.as_bytes())
+    }
+}
+
+impl std::ops::Deref for Server {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
     }
 }
 
