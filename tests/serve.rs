@@ -108,6 +108,13 @@ fn bodies_over_max_bytes_are_refused_with_413() {
     assert_eq!(body.len(), 1000);
     let reply = server.request("POST", "/api/grade", body.as_bytes());
     assert_eq!(reply.status, 200, "{}", reply.text());
+    // Headers without end are refused too, not read for ever.
+    let endless = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Long: {}",
+        server.address,
+        "a".repeat(1 << 20)
+    );
+    assert_eq!(server.raw(endless.as_bytes()).status, 431);
     // And the server still answers after the refusals.
     assert_eq!(server.request("GET", "/api/rubrics", b"").status, 200);
 }
