@@ -54,6 +54,7 @@ async fn serve(args: &ServeArgs) -> Result<ExitCode, std::io::Error> {
             )
         })?;
     let address = listener.local_addr()?;
+    let interrupted = interrupted()?;
     if let Some(warning) = exposure_warning(address.ip()) {
         eprintln!("warning: grade serve: {warning}");
     }
@@ -69,7 +70,7 @@ async fn serve(args: &ServeArgs) -> Result<ExitCode, std::io::Error> {
     let server = tokio::spawn(std::future::IntoFuture::into_future(
         axum::serve(listener, app).with_graceful_shutdown(stopping),
     ));
-    tokio::signal::ctrl_c().await?;
+    interrupted.await;
     let _ = stop.send(());
     match tokio::time::timeout(GRACE, server).await {
         Ok(_) => println!("grade serve: stopped"),
@@ -78,6 +79,23 @@ async fn serve(args: &ServeArgs) -> Result<ExitCode, std::io::Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C (SIGINT), listened for from the moment this returns, so that one pressed right
+/// after the start line is printed still stops the server cleanly.
+fn interrupted() -> std::io::Result<impl Future<Output = ()>> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            interrupt.recv().await;
+        })
+    }
+    #[cfg(not(unix))]
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 /// The page's address as a browser on this machine takes it (`[::1]` for IPv6). An unspecified address
