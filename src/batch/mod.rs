@@ -5,6 +5,7 @@
 pub mod bounds;
 mod grade;
 pub mod record;
+pub mod request;
 mod rubrics;
 mod run;
 pub mod source;
@@ -16,7 +17,8 @@ pub use grade::{
     jobs, map_ordered, read_answer, read_answer_from, with_threads,
 };
 pub use rubrics::{
-    RubricChoice, RubricLoader, Rubrics, load_rubric, looks_like_path, redundant_entries,
+    RubricChoice, RubricLoader, Rubrics, builtin_choice, load_rubric, looks_like_path,
+    redundant_entries,
 };
 pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
 pub use walk::{

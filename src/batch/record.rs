@@ -2,12 +2,11 @@
 //! the one output line each becomes (a report, or an error that echoes the id as given).
 
 use super::grade::{Settings, grade_decoded, map_ordered, with_threads};
-use super::rubrics::{RubricChoice, looks_like_path};
+use super::rubrics::{RubricChoice, builtin_choice};
 use super::run::Sink;
 use super::source::{MAX_SOURCE_BYTES, check_regular};
 use crate::cohort::FileError;
 use crate::report::jsonl::{StdinError, StdinReport, line};
-use crate::rubric::builtin;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -241,16 +240,10 @@ fn too_long(at: Position) -> String {
 /// record's error: a record never makes grade read a file the person running it did not
 /// offer.
 fn record_rubric(name: &str, rubric_dir: Option<&Path>) -> Result<RubricChoice, String> {
-    if name == "auto" {
-        return Ok(RubricChoice::Auto);
-    }
-    if builtin::source(name).is_some() {
-        return Ok(RubricChoice::Named(name.to_owned()));
-    }
-    if !looks_like_path(name) {
-        return Err(builtin::load_builtin(name)
-            .err()
-            .map_or_else(|| format!("unknown rubric `{name}`"), |e| e.to_string()));
+    match builtin_choice(name) {
+        Ok(choice) => return Ok(choice),
+        Err(Some(unknown)) => return Err(unknown),
+        Err(None) => {} // a path: read only from under rubric_dir
     }
     let Some(dir) = rubric_dir else {
         return Err(format!(

@@ -53,6 +53,26 @@ pub fn looks_like_path(name: &str) -> bool {
     name.ends_with(".toml") || name.contains('/') || name.contains('\\')
 }
 
+/// A rubric name that untrusted input gives (a `--stdin-jsonl` record's, a `grade serve`
+/// request's) as a choice that reads no file: `auto` or a built-in id. Anything else is
+/// `Err`: with why for an unknown id, `None` for a name that looks like a path (whether a
+/// path may be read is the caller's to say).
+pub fn builtin_choice(name: &str) -> Result<RubricChoice, Option<String>> {
+    if name == "auto" {
+        return Ok(RubricChoice::Auto);
+    }
+    if builtin::source(name).is_some() {
+        return Ok(RubricChoice::Named(name.to_owned()));
+    }
+    if looks_like_path(name) {
+        return Err(None);
+    }
+    Err(Some(builtin::load_builtin(name).err().map_or_else(
+        || format!("unknown rubric `{name}`"),
+        |e| e.to_string(),
+    )))
+}
+
 /// A built-in id, or a rubric file when the name is a path (or names an existing file and
 /// no built-in rubric): a regular file of at most [`super::source::MAX_SOURCE_BYTES`] bytes.
 pub fn load_rubric(name: &str) -> Result<CompiledRubric, RubricError> {

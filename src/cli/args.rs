@@ -72,6 +72,8 @@ pub(crate) enum Command {
     Calibrate(CalibrateArgs),
     /// Show what a rewrite changed: scores, evidence gained and lost, mistakes and flags.
     Compare(CompareArgs),
+    /// Serve the practice page on 127.0.0.1: type an answer, see it graded as you type.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// `grade rubrics`'s actions.

@@ -230,6 +230,7 @@ pub fn scratch(name: &str) -> PathBuf {
 }
 
 pub mod devset;
+pub mod server;
 
 /// Markup an answer or a rubric might carry to attack a page that shows it.
 pub const HOSTILE: [&str; 3] = [
