@@ -72,6 +72,8 @@ pub(crate) enum Command {
     Calibrate(CalibrateArgs),
     /// Show what a rewrite changed: scores, evidence gained and lost, mistakes and flags.
     Compare(CompareArgs),
+    /// Serve the Language Server Protocol on stdio: diagnostics and hover in an editor.
+    Lsp(grade::lsp::LspArgs),
 }
 
 /// `grade rubrics`'s actions.

@@ -11,7 +11,7 @@ mod rubrics;
 
 use args::{Cli, Command};
 use clap::Parser;
-use error::EXIT_ERROR;
+use error::{CliError, EXIT_ERROR};
 use std::process::ExitCode;
 
 /// Parses the arguments, runs the command, and prints its error in the one place errors
@@ -24,6 +24,7 @@ pub fn run() -> ExitCode {
         Some(Command::Compare(args)) => documents::compare(args),
         Some(Command::Analyze(args)) => documents::analyze(args),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Lsp(args)) => grade::lsp::run(args).map_err(|e| CliError::Io("lsp", e)),
         None if cli.batch.stdin_jsonl => batch::run_stream(&cli),
         None if batch::is_batch(&cli) => batch::run(&cli),
         None => batch::run_one(&cli),

@@ -26,11 +26,8 @@ pub(crate) fn run(action: &RubricsAction) -> Result<ExitCode, CliError> {
             eprint!("{}", rubric_list::render_redundant(rubric, &redundant));
             let (failures, ran) = examples::check(&compiled);
             write_stdout(&rubric_list::render_examples(rubric, &failures, ran))?;
-            return Ok(ExitCode::from(if failures.is_empty() {
-                0
-            } else {
-                EXIT_ERROR
-            }));
+            let code = if failures.is_empty() { 0 } else { EXIT_ERROR };
+            return Ok(ExitCode::from(code));
         }
     };
     write_stdout(&output)?;

@@ -33,6 +33,18 @@ pub struct ConfigFile {
     #[serde(default)]
     #[schemars(with = "Vec<CheckTable>")]
     pub check: Vec<toml::Spanned<CheckTable>>,
+    /// What `grade lsp` grades this folder's answers with, when a buffer's front matter
+    /// names no rubric and no `[[check]]` matches the file.
+    pub lsp: Option<LspTable>,
+}
+
+/// The `[lsp]` table: the language server's settings for this folder.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LspTable {
+    /// A built-in id, a rubric path (relative to grade.toml), or `auto`: the rubric of the
+    /// answers below this folder that name none in their front matter.
+    pub rubric: Option<String>,
 }
 
 /// One `[[check]]` table.
@@ -106,8 +118,10 @@ pub struct Config {
     pub name: String,
     /// Its folder: globs and rubric paths are relative to it.
     pub folder: PathBuf,
-    /// Its checks, in file order; never empty.
+    /// Its checks, in file order; empty only when an `[lsp]` table is there instead.
     pub checks: Vec<Check>,
+    /// The `[lsp]` table's rubric, paths resolved against the folder; none when unset.
+    pub lsp_rubric: Option<RubricChoice>,
 }
 
 impl Config {
@@ -143,12 +157,45 @@ impl Config {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let checks = parse(&source, &name, &folder, rubrics)?;
+        let (checks, lsp_rubric) = parse(&source, &name, &folder, rubrics)?;
         Ok(Config {
             name,
             folder,
             checks,
+            lsp_rubric,
         })
+    }
+
+    /// The first check whose globs take the answer at `file` (any path; compared with
+    /// links resolved), for the language server's choice of rubric.
+    pub fn check_for(&self, file: &Path) -> Option<&Check> {
+        let file = file.canonicalize().ok()?;
+        let folder = self.folder.canonicalize().ok()?;
+        self.checks.iter().find(|check| {
+            let up = check.globs.iter().map(|g| batch::parent_steps(g)).max();
+            let up = up.unwrap_or(0);
+            let root = folder.ancestors().nth(up).unwrap_or(&folder);
+            let Ok(relative) = file.strip_prefix(root) else {
+                return false;
+            };
+            let names = folder_names(&folder, up);
+            AnswerFilter::new(&batch::rebase_globs(&check.globs, &names))
+                .is_ok_and(|filter| filter.accepts(relative))
+        })
+    }
+
+    /// Every rubric file the configuration names (checks' and `[lsp]`'s), as given to the
+    /// loader: the only paths a buffer's front matter may pick in the language server.
+    pub fn rubric_files(&self) -> impl Iterator<Item = &str> {
+        let lsp = self.lsp_rubric.iter();
+        self.checks
+            .iter()
+            .map(|c| &c.rubric)
+            .chain(lsp)
+            .filter_map(|choice| match choice {
+                RubricChoice::Named(name) if looks_like_path(name) => Some(name.as_str()),
+                _ => None,
+            })
     }
 
     /// The answer files below the folder, walked once for every check, each check with
@@ -245,6 +292,10 @@ impl Config {
         max_bytes: usize,
         sink: &mut dyn Sink,
     ) -> Result<Tally, ConfigError> {
+        if self.checks.is_empty() {
+            let name = self.name.clone();
+            return Err(ConfigError::NoChecks { name });
+        }
         let mut tally = Tally::default();
         for (check, entries) in self.entries()? {
             sink.write(&tally.heading(&check.title, entries.len()));
@@ -269,13 +320,13 @@ impl Config {
     }
 }
 
-/// Parses and validates grade.toml's text.
+/// Parses and validates grade.toml's text: its checks and its `[lsp]` rubric.
 fn parse(
     source: &str,
     name: &str,
     folder: &Path,
     rubrics: &Rubrics,
-) -> Result<Vec<Check>, ConfigError> {
+) -> Result<(Vec<Check>, Option<RubricChoice>), ConfigError> {
     let lines = LineIndex::new(source);
     let at = |offset: usize| lines.line_col(source, offset);
     let config: ConfigFile = toml::from_str(source).map_err(|e| ConfigError::Syntax {
@@ -283,12 +334,26 @@ fn parse(
         position: at(e.span().map_or(0, |s| s.start)),
         message: e.message().trim().to_owned(),
     })?;
-    if config.check.is_empty() {
+    let lsp_rubric = config.lsp.as_ref().and_then(|lsp| lsp.rubric.as_deref());
+    let lsp_rubric = match lsp_rubric {
+        Some(rubric) => {
+            let choice = rubric_choice(Some(rubric), folder);
+            if let RubricChoice::Named(rubric) = &choice {
+                rubrics.get(rubric).map_err(|e| ConfigError::Lsp {
+                    name: name.to_owned(),
+                    problem: Box::new(e),
+                })?;
+            }
+            Some(choice)
+        }
+        None => None,
+    };
+    if config.check.is_empty() && config.lsp.is_none() {
         return Err(ConfigError::NoChecks {
             name: name.to_owned(),
         });
     }
-    config
+    let checks = config
         .check
         .iter()
         .enumerate()
@@ -304,7 +369,18 @@ fn parse(
                 problem: Box::new(problem),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((checks, lsp_rubric))
+}
+
+/// A table's `rubric`: a path is relative to grade.toml's folder; absent is front matter.
+fn rubric_choice(rubric: Option<&str>, folder: &Path) -> RubricChoice {
+    match rubric {
+        Some(rubric) if looks_like_path(rubric) => {
+            RubricChoice::Named(folder.join(rubric).display().to_string())
+        }
+        other => RubricChoice::from_option(other),
+    }
 }
 
 /// Validates one table: its globs, its bounds, its rubric and the criteria bounds name.
@@ -347,12 +423,7 @@ fn check(
             .map(|(id, score)| (id.clone(), *score))
             .collect(),
     };
-    let rubric = match table.rubric.as_deref() {
-        Some(rubric) if looks_like_path(rubric) => {
-            RubricChoice::Named(folder.join(rubric).display().to_string())
-        }
-        other => RubricChoice::from_option(other),
-    };
+    let rubric = rubric_choice(table.rubric.as_deref(), folder);
     if let RubricChoice::Named(rubric) = &rubric {
         let compiled = rubrics.get(rubric).map_err(CheckProblem::Rubric)?;
         bounds
@@ -377,6 +448,7 @@ mod tests {
         let schema = schema();
         for key in [
             "check",
+            "lsp",
             "files",
             "rubric",
             "min-score",

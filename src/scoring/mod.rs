@@ -58,6 +58,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             message: m.message.clone(),
             penalty: m.penalty,
             advice: m.advice.clone(),
+            said_in: said_in(m, &context, &quote),
         })
         .collect();
 
@@ -294,6 +295,42 @@ fn next_steps(
 
 /// Longest quote shown, in characters; longer sentences are cut at a word boundary.
 const QUOTE_CHARS: usize = 160;
+
+/// At most this many sentences are kept as where a mistake was said.
+const SAID_IN_MAX: usize = 5;
+
+/// The sentences that commit a mistake: asserted hits of the lists its conditions count,
+/// in sentences that say something (not repeated, a fragment or a heading). None for a mistake of absence, or for one that compares two
+/// lists across the whole answer (all "we", no "I"), which no one sentence commits.
+fn said_in(
+    mistake: &crate::rubric::Mistake,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+) -> Vec<Evidence> {
+    if mistake.when.iter().any(|c| c.compared().is_some()) {
+        return Vec::new();
+    }
+    let lists: Vec<_> = mistake
+        .when
+        .iter()
+        .flat_map(|c| c.committed_lists())
+        .flatten()
+        .collect();
+    let mut sentences: Vec<(usize, Span)> = context
+        .hits
+        .iter()
+        .filter(|h| lists.contains(&h.list) && h.stance == crate::analysis::Stance::Asserted)
+        .filter(|h| context.discount[h.sentence].is_none())
+        .filter(|h| !context.analysis.sentences[h.sentence].is_heading())
+        .map(|h| (h.sentence, h.span))
+        .collect();
+    sentences.dedup_by_key(|(sentence, _)| *sentence);
+    sentences
+        .into_iter()
+        .take(SAID_IN_MAX)
+        .map(|(sentence, span)| quote(sentence, &[span]))
+        .collect()
+}
 
 pub(crate) fn quote(
     document: &Document,
