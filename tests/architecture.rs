@@ -23,6 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     // They read files and drive the renderers.
     &["batch", "config"],
+    // Faces other than the command line, each its own module.
+    &["lsp"],
     &["cli", "main"],
 ];
 

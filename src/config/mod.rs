@@ -166,10 +166,13 @@ impl Config {
         })
     }
 
-    /// The first check whose globs take the answer at `file` (any path; compared with
-    /// links resolved), for the language server's choice of rubric.
+    /// The first check whose globs take the answer at `file` (any path, compared with
+    /// links resolved; a file not yet saved, by its folder), for the language server.
     pub fn check_for(&self, file: &Path) -> Option<&Check> {
-        let file = file.canonicalize().ok()?;
+        let file = match file.canonicalize() {
+            Ok(file) => file,
+            Err(_) => file.parent()?.canonicalize().ok()?.join(file.file_name()?),
+        };
         let folder = self.folder.canonicalize().ok()?;
         self.checks.iter().find(|check| {
             let up = check.globs.iter().map(|g| batch::parent_steps(g)).max();

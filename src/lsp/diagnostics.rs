@@ -212,11 +212,8 @@ impl Builder<'_> {
                 .advice
                 .as_deref()
                 .map_or(String::new(), |a| format!(" {a}"));
-            let message = format!(
-                "{} (−{}).{advice}",
-                mistake.message,
-                number(mistake.penalty)
-            );
+            let said = mistake.message.trim_end_matches('.');
+            let message = format!("{said} (−{} points).{advice}", number(mistake.penalty));
             let ranges: Vec<Range> = match mistake.said_in.is_empty() {
                 true => vec![self.first_line()],
                 false => mistake.said_in.iter().map(|e| self.sentence(e)).collect(),
@@ -261,7 +258,7 @@ impl Builder<'_> {
             .map(|(c, s, m)| (c.name.clone(), s.id.clone(), m.to_owned()))
             .collect();
         for (criterion, signal, advice) in missing {
-            let message = format!("{criterion}: missing {signal}. {advice}");
+            let message = format!("{criterion} — {advice}");
             let mut d = diagnostic(range, DiagnosticSeverity::INFORMATION, &signal, message);
             d.code_description = self.links.rubric();
             self.out.push(d);
