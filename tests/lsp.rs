@@ -112,6 +112,21 @@ fn a_full_session() {
     assert!(value.contains("earns **Trade-offs, risks and how to test it** `test-plan`"), "{value}");
     assert_eq!(hover["result"]["range"]["start"]["character"], utf16(&line[..test_sentence]));
 
+    // A sentence whose rubric words were set aside says why, with its stance and cue.
+    let rejected = changed_text.replace(
+        "by default.\n",
+        "by default.\n\n## What I wouldn’t do\n\nI wouldn’t run an A/B test on the whole member base on day one.\n",
+    );
+    client.change(&doc, 3, &rejected);
+    let line = rejected.lines().position(|l| l.starts_with("I wouldn’t run")).unwrap();
+    let hover = client.request("textDocument/hover", at(line as u32, 5));
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("not counted: rejected under 'What I wouldn’t do' at 14:4 (stance: rejected; cue “What I wouldn’t do” at 14:4)"),
+        "{value}"
+    );
+    client.change(&doc, 4, &changed_text);
+
     // The full report: the same text `grade FILE` prints for the buffer's text.
     std::fs::write(&path, &changed_text).unwrap();
     let report = client.request(
