@@ -191,8 +191,11 @@ impl Server {
 
     fn initialize(&mut self, request: Request) -> Result<Value, (ErrorCode, String)> {
         let params: InitializeParams = params(request.params)?;
-        self.settings = Settings::from_json(params.initialization_options.as_ref())
-            .map_err(|e| (ErrorCode::InvalidParams, e))?;
+        match Settings::from_json(params.initialization_options.as_ref()) {
+            Ok(settings) => self.settings = settings.unwrap_or_default(),
+            // Wrong options should not cost the session: the defaults, and a warning.
+            Err(e) => self.queued.push(show_message(MessageType::WARNING, e)),
+        }
         self.state = State::Running;
         let result = InitializeResult {
             capabilities: capabilities(),
@@ -426,12 +429,12 @@ impl Server {
 
     fn configure(&mut self, params: Value) -> Result<Vec<Outgoing>, (ErrorCode, String)> {
         let params: DidChangeConfigurationParams = self::params(params)?;
-        if params.settings.is_null() {
-            return Ok(Vec::new()); // a client that expects to be asked: keep what we have
+        // Nothing for grade (null, or another tool's settings): keep what we have.
+        match Settings::from_json(Some(&params.settings)) {
+            Ok(Some(settings)) => Ok(self.reload(Some(settings))),
+            Ok(None) => Ok(Vec::new()),
+            Err(e) => Err((ErrorCode::InvalidParams, e)),
         }
-        let settings = Settings::from_json(Some(&params.settings))
-            .map_err(|e| (ErrorCode::InvalidParams, e))?;
-        Ok(self.reload(Some(settings)))
     }
 
     /// Reads every document's grade.toml and its rubric files again (a file changed), or

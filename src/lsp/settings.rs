@@ -42,17 +42,39 @@ impl Default for Settings {
     }
 }
 
+/// The keys [`Settings`] reads, to tell our settings from another tool's.
+const KEYS: &[&str] = &[
+    "rubric",
+    "summary",
+    "mistakes",
+    "flags",
+    "missingSignals",
+    "evidenceHints",
+    "docsUrl",
+];
+
 impl Settings {
-    /// Settings read from a client's JSON: `null` keeps the defaults; a `grade` key holds
-    /// them when present. An error says which key had the wrong type.
-    pub fn from_json(value: Option<&Value>) -> Result<Settings, String> {
-        let value = match value {
-            None | Some(Value::Null) => return Ok(Settings::default()),
-            Some(value) => value.get("grade").unwrap_or(value),
+    /// Settings read from a client's JSON: the object under a `grade` key, else the object
+    /// itself when it has any of our keys; `None` when it holds nothing for grade (a
+    /// client sending its whole configuration), so the current settings stay. An error
+    /// says which key had the wrong type.
+    pub fn from_json(value: Option<&Value>) -> Result<Option<Settings>, String> {
+        let ours = match value {
+            Some(value) => match value.get("grade") {
+                Some(grade) => Some(grade),
+                None => value
+                    .as_object()
+                    .is_some_and(|o| o.keys().any(|k| KEYS.contains(&k.as_str())))
+                    .then_some(value),
+            },
+            None => None,
         };
-        let settings: Settings = serde_json::from_value(value.clone())
-            .map_err(|e| format!("grade lsp settings: {e}; keeping the previous ones"))?;
-        Ok(settings)
+        match ours {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => serde_json::from_value(value.clone())
+                .map(Some)
+                .map_err(|e| format!("grade lsp settings: {e}; keeping the previous ones")),
+        }
     }
 }
 
@@ -63,15 +85,18 @@ mod tests {
 
     #[test]
     fn defaults_keys_and_a_grade_section() {
-        assert_eq!(Settings::from_json(None).unwrap(), Settings::default());
+        assert_eq!(Settings::from_json(None).unwrap(), None);
+        assert_eq!(Settings::from_json(Some(&json!({"editor": {"x": 1}}))).unwrap(), None);
         let flat = Settings::from_json(Some(&json!({"rubric": "metrics", "evidenceHints": true})))
+            .unwrap()
             .unwrap();
         assert_eq!(flat.rubric.as_deref(), Some("metrics"));
         assert!(flat.evidence_hints && flat.summary);
-        let nested =
-            Settings::from_json(Some(&json!({"grade": {"missingSignals": false}, "x": 1})))
-                .unwrap();
+        let nested = Settings::from_json(Some(&json!({"grade": {"missingSignals": false}, "x": 1})))
+            .unwrap()
+            .unwrap();
         assert!(!nested.missing_signals);
+        assert_eq!(Settings::from_json(Some(&json!({"grade": null}))).unwrap(), None);
         let wrong = Settings::from_json(Some(&json!({"summary": "yes"}))).unwrap_err();
         assert!(wrong.contains("invalid type"), "{wrong}");
     }
