@@ -30,7 +30,13 @@ fn neovim_shows_the_diagnostics() {
     let out = std::env::temp_dir().join(format!("grade-nvim-{}.jsonl", std::process::id()));
     let _ = std::fs::remove_file(&out);
     let mut child = Command::new("nvim")
-        .args(["--headless", "--clean", "-u", "tests/editor/init.lua", "tests/editor/answer.md"])
+        .args([
+            "--headless",
+            "--clean",
+            "-u",
+            "tests/editor/init.lua",
+            "tests/editor/answer.md",
+        ])
         .current_dir(root)
         .env("GRADE_BIN", env!("CARGO_BIN_EXE_grade"))
         .env("GRADE_OUT", &out)
@@ -55,24 +61,41 @@ fn neovim_shows_the_diagnostics() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let find = |code: &str| -> Vec<&Value> {
-        diagnostics.iter().filter(|d| d["code"] == code).collect()
-    };
+    let find =
+        |code: &str| -> Vec<&Value> { diagnostics.iter().filter(|d| d["code"] == code).collect() };
     // The summary: Information (3) on the first line.
     let score = find("score");
     assert_eq!(score.len(), 1, "{written}");
-    assert_eq!((score[0]["lnum"].as_u64(), score[0]["severity"].as_u64()), (Some(0), Some(3)));
-    assert!(score[0]["message"].as_str().unwrap().contains("/100"), "{written}");
+    assert_eq!(
+        (score[0]["lnum"].as_u64(), score[0]["severity"].as_u64()),
+        (Some(0), Some(3))
+    );
+    assert!(
+        score[0]["message"].as_str().unwrap().contains("/100"),
+        "{written}"
+    );
     // The mistake: a Warning (2) on each of the three sentences of line 14.
     let piles = find("feature-pile");
     let at: Vec<(u64, u64, u64)> = piles
         .iter()
-        .map(|d| (d["lnum"].as_u64().unwrap(), d["col"].as_u64().unwrap(), d["severity"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["lnum"].as_u64().unwrap(),
+                d["col"].as_u64().unwrap(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(at, [(13, 0, 2), (13, 44, 2), (13, 98, 2)], "{written}");
     // A missing signal of a top criterion: Information on the first line.
     let guardrail = find("guardrail");
-    assert_eq!((guardrail[0]["lnum"].as_u64(), guardrail[0]["severity"].as_u64()), (Some(0), Some(3)));
+    assert_eq!(
+        (
+            guardrail[0]["lnum"].as_u64(),
+            guardrail[0]["severity"].as_u64()
+        ),
+        (Some(0), Some(3))
+    );
     // An evidence hint (4) after an emoji: Neovim turned the server's UTF-16 column into
     // this byte column, so both sides counted the same character.
     let text = std::fs::read_to_string(root.join("tests/editor/answer.md")).unwrap();
@@ -81,6 +104,9 @@ fn neovim_shows_the_diagnostics() {
     assert_eq!(hint.len(), 1, "{written}");
     assert_eq!(hint[0]["severity"], 4);
     assert_eq!(hint[0]["lnum"], 9);
-    assert_eq!(hint[0]["col"].as_u64().unwrap() as usize, line.find("We could test").unwrap());
+    assert_eq!(
+        hint[0]["col"].as_u64().unwrap() as usize,
+        line.find("We could test").unwrap()
+    );
     assert_eq!(hint[0]["end_col"].as_u64().unwrap() as usize, line.len());
 }

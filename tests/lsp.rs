@@ -81,7 +81,10 @@ fn a_full_session() {
     let caps = &init["result"]["capabilities"];
     assert_eq!(caps["positionEncoding"], "utf-16");
     assert_eq!(caps["hoverProvider"], true);
-    assert_eq!(caps["executeCommandProvider"]["commands"], json!(["grade.report"]));
+    assert_eq!(
+        caps["executeCommandProvider"]["commands"],
+        json!(["grade.report"])
+    );
     assert_eq!(init["result"]["serverInfo"]["name"], "grade");
 
     client.open(&doc, ANSWER);
@@ -94,23 +97,42 @@ fn a_full_session() {
     let changed = client.diagnostics(&doc);
     assert_eq!(changed["version"], 2);
     insta::assert_json_snapshot!("changed", brief(&changed));
-    let piles = codes(&changed).iter().filter(|c| *c == "feature-pile").count();
-    assert_eq!(piles, 3, "one warning on each sentence that piles a feature on");
+    let piles = codes(&changed)
+        .iter()
+        .filter(|c| *c == "feature-pile")
+        .count();
+    assert_eq!(
+        piles, 3,
+        "one warning on each sentence that piles a feature on"
+    );
 
     // Hover on the first line: the breakdown; on a sentence: what it earned.
-    let at = |line: u32, character: u64| {
-        json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}})
-    };
+    let at = |line: u32, character: u64| json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}});
     let top = client.request("textDocument/hover", at(0, 1));
-    let top = top["result"]["contents"]["value"].as_str().unwrap().to_owned();
-    assert!(top.contains("/100") && top.contains("| criterion | weight | score |"), "{top}");
+    let top = top["result"]["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        top.contains("/100") && top.contains("| criterion | weight | score |"),
+        "{top}"
+    );
     assert!(top.contains("mistake `feature-pile`"), "{top}");
     let line = changed_text.lines().nth(9).unwrap();
     let test_sentence = line.find("We could test").unwrap();
-    let hover = client.request("textDocument/hover", at(9, utf16(&line[..test_sentence]) + 3));
+    let hover = client.request(
+        "textDocument/hover",
+        at(9, utf16(&line[..test_sentence]) + 3),
+    );
     let value = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(value.contains("earns **Trade-offs, risks and how to test it** `test-plan`"), "{value}");
-    assert_eq!(hover["result"]["range"]["start"]["character"], utf16(&line[..test_sentence]));
+    assert!(
+        value.contains("earns **Trade-offs, risks and how to test it** `test-plan`"),
+        "{value}"
+    );
+    assert_eq!(
+        hover["result"]["range"]["start"]["character"],
+        utf16(&line[..test_sentence])
+    );
 
     // A sentence whose rubric words were set aside says why, with its stance and cue.
     let rejected = changed_text.replace(
@@ -118,7 +140,10 @@ fn a_full_session() {
         "by default.\n\n## What I wouldn’t do\n\nI wouldn’t run an A/B test on the whole member base on day one.\n",
     );
     client.change(&doc, 3, &rejected);
-    let line = rejected.lines().position(|l| l.starts_with("I wouldn’t run")).unwrap();
+    let line = rejected
+        .lines()
+        .position(|l| l.starts_with("I wouldn’t run"))
+        .unwrap();
     let hover = client.request("textDocument/hover", at(line as u32, 5));
     let value = hover["result"]["contents"]["value"].as_str().unwrap();
     assert!(
@@ -138,7 +163,10 @@ fn a_full_session() {
         .args(["--color", "never"])
         .output()
         .unwrap();
-    assert_eq!(report["result"].as_str().unwrap(), String::from_utf8(cli.stdout).unwrap());
+    assert_eq!(
+        report["result"].as_str().unwrap(),
+        String::from_utf8(cli.stdout).unwrap()
+    );
 
     // A document whose front matter names no rubric is offered one.
     let other = uri(&dir.join("no-rubric.md"));
@@ -146,13 +174,19 @@ fn a_full_session() {
     client.open(&other, &without);
     let auto = client.diagnostics(&other);
     let summary = auto["diagnostics"][0]["message"].as_str().unwrap();
-    assert!(summary.contains("under product-pitch (from auto"), "{summary}");
+    assert!(
+        summary.contains("under product-pitch (from auto"),
+        "{summary}"
+    );
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": other}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
     );
     let first = &actions["result"][0];
-    assert_eq!(first["title"], "Set the rubric: front matter `rubric: product-pitch`");
+    assert_eq!(
+        first["title"],
+        "Set the rubric: front matter `rubric: product-pitch`"
+    );
     assert_eq!(first["isPreferred"], true);
     let edit = &first["edit"]["changes"][&other][0];
     assert_eq!(edit["newText"], "rubric: product-pitch\n");
@@ -189,23 +223,49 @@ fn diagnostic_ranges_count_utf16_units() {
     // The line holds a 📉 before the sentence: two UTF-16 units, one char, four bytes.
     let units = utf16(&line[..start]);
     assert_eq!(units, line[..start].chars().count() as u64 + 1);
-    assert_eq!(hint["range"]["start"], json!({"line": 9, "character": units}));
-    assert_eq!(hint["range"]["end"], json!({"line": 9, "character": utf16(line)}));
-    assert!(hint["message"].as_str().unwrap().starts_with("earns Trade-offs"), "{hint}");
+    assert_eq!(
+        hint["range"]["start"],
+        json!({"line": 9, "character": units})
+    );
+    assert_eq!(
+        hint["range"]["end"],
+        json!({"line": 9, "character": utf16(line)})
+    );
+    assert!(
+        hint["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("earns Trade-offs"),
+        "{hint}"
+    );
     // By default the links point into this build's checkout.
-    let href = published["diagnostics"][0]["codeDescription"]["href"].as_str().unwrap();
-    assert_eq!(href, format!("file://{}/README.md#how-a-score-is-computed", env!("CARGO_MANIFEST_DIR")));
+    let href = published["diagnostics"][0]["codeDescription"]["href"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        href,
+        format!(
+            "file://{}/README.md#how-a-score-is-computed",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    );
 }
 
 #[test]
 fn bad_messages_get_errors_and_the_session_goes_on() {
     let mut client = Client::start(&[]);
     let early = client.request("textDocument/hover", json!({}));
-    assert_eq!(early["error"]["code"], -32002, "not initialized yet: {early}");
+    assert_eq!(
+        early["error"]["code"], -32002,
+        "not initialized yet: {early}"
+    );
     client.initialize(json!({}));
     client.raw(b"Content-Length: 9\r\n\r\n{not json");
     let parse = client.wait_for(|m| m.get("error").is_some());
-    assert_eq!((parse["id"].clone(), parse["error"]["code"].clone()), (Value::Null, json!(-32700)));
+    assert_eq!(
+        (parse["id"].clone(), parse["error"]["code"].clone()),
+        (Value::Null, json!(-32700))
+    );
     client.send(&json!({"jsonrpc": "2.0", "id": 99, "params": []}));
     let invalid = client.wait_for(|m| m["id"] == 99);
     assert_eq!(invalid["error"]["code"], -32600);
@@ -242,11 +302,19 @@ fn a_document_over_max_bytes_gets_one_diagnostic() {
     assert_eq!(list.len(), 1, "{published:#}");
     assert_eq!(list[0]["code"], "too-large");
     let message = list[0]["message"].as_str().unwrap();
-    assert!(message.contains("over the server's limit of 2000"), "{message}");
+    assert!(
+        message.contains("over the server's limit of 2000"),
+        "{message}"
+    );
     // Far over: the message itself is skipped unread, and the client told.
     client.open("untitled:huge.md", &"word ".repeat(20_000));
     let told = client.wait_for(|m| m["method"] == "window/showMessage");
-    assert!(told["params"]["message"].as_str().unwrap().contains("skipped a message"));
+    assert!(
+        told["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("skipped a message")
+    );
     // And the server still answers.
     client.open(doc, ANSWER);
     assert_eq!(codes(&client.diagnostics(doc))[0], "score");
@@ -257,24 +325,42 @@ fn no_rubric_at_all_is_one_information() {
     let mut client = Client::start(&[]);
     client.initialize(json!({}));
     let doc = "untitled:sourdough.md";
-    client.open(doc, "My sourdough starter needs feeding twice a day in the summer months.\n");
+    client.open(
+        doc,
+        "My sourdough starter needs feeding twice a day in the summer months.\n",
+    );
     let published = client.diagnostics(doc);
     let list = published["diagnostics"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{published:#}");
     assert_eq!(list[0]["severity"], 3);
     assert_eq!(list[0]["code"], "no-rubric");
-    assert!(list[0]["message"].as_str().unwrap().contains("front matter `rubric: <id>`"));
+    assert!(
+        list[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("front matter `rubric: <id>`")
+    );
     // The setting chooses one for such documents.
-    client.notify("workspace/didChangeConfiguration", json!({"settings": {"grade": {"rubric": "culture-fit"}}}));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"grade": {"rubric": "culture-fit"}}}),
+    );
     let again = client.diagnostics(doc);
     let summary = again["diagnostics"][0]["message"].as_str().unwrap();
-    assert!(summary.contains("under culture-fit (from the editor's grade settings)"), "{summary}");
+    assert!(
+        summary.contains("under culture-fit (from the editor's grade settings)"),
+        "{summary}"
+    );
 }
 
 #[test]
 fn grade_toml_chooses_and_a_buffer_names_no_file() {
     let dir = temp_dir("config");
-    std::fs::write(dir.join("mine.toml"), grade::rubric::builtin::source("metrics").unwrap()).unwrap();
+    std::fs::write(
+        dir.join("mine.toml"),
+        grade::rubric::builtin::source("metrics").unwrap(),
+    )
+    .unwrap();
     std::fs::write(
         dir.join("grade.toml"),
         "[[check]]\nfiles = \"drafts/*.md\"\nrubric = \"culture-fit\"\n\n[lsp]\nrubric = \"mine.toml\"\n",
@@ -288,11 +374,17 @@ fn grade_toml_chooses_and_a_buffer_names_no_file() {
     client.open(&uri(&draft), body);
     let by_check = client.diagnostics(&uri(&draft));
     let summary = by_check["diagnostics"][0]["message"].as_str().unwrap();
-    assert!(summary.contains("under culture-fit (from check 1 in"), "{summary}");
+    assert!(
+        summary.contains("under culture-fit (from check 1 in"),
+        "{summary}"
+    );
     client.open(&uri(&loose), body);
     let by_folder = client.diagnostics(&uri(&loose));
     let summary = by_folder["diagnostics"][0]["message"].as_str().unwrap();
-    assert!(summary.contains("under metrics (from [lsp] rubric in"), "{summary}");
+    assert!(
+        summary.contains("under metrics (from [lsp] rubric in"),
+        "{summary}"
+    );
     // A rubric file the buffer names is refused, with a warning on its line.
     let named = format!("---\nrubric: /etc/passwd\n---\n{body}");
     client.change(&uri(&loose), 2, &named);
@@ -304,7 +396,12 @@ fn grade_toml_chooses_and_a_buffer_names_no_file() {
         .find(|d| d["code"] == "rubric-refused")
         .unwrap_or_else(|| panic!("{refused:#}"));
     assert_eq!(warning["range"]["start"]["line"], 1);
-    assert!(warning["message"].as_str().unwrap().contains("names a file"));
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("names a file")
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -316,7 +413,11 @@ fn changes_in_a_burst_are_graded_once() {
     client.open(doc, ANSWER);
     client.diagnostics(doc);
     for version in 2..=30 {
-        client.change(doc, version, &ANSWER.replace("five minutes", &format!("{version} minutes")));
+        client.change(
+            doc,
+            version,
+            &ANSWER.replace("five minutes", &format!("{version} minutes")),
+        );
     }
     let last = client.diagnostics(doc);
     assert_eq!(last["version"], 30, "only the last text is graded");
@@ -333,5 +434,9 @@ fn it_exits_when_stdin_closes_or_on_exit_without_shutdown() {
     let mut client = Client::start(&[]);
     client.initialize(json!({}));
     client.notify("exit", Value::Null);
-    assert_eq!(client.exit_code(), 1, "exit before shutdown is 1, as the protocol says");
+    assert_eq!(
+        client.exit_code(),
+        1,
+        "exit before shutdown is 1, as the protocol says"
+    );
 }

@@ -19,6 +19,9 @@ pub fn report(graded: &Graded) -> String {
 
 /// “Set the rubric” actions, the rubric in use first, for a document whose front matter
 /// names none; nothing when it does.
+// lsp-types' `WorkspaceEdit::changes` is keyed by `Uri`, whose parsed parts sit in a
+// `Cell` that never changes once parsed: the hash cannot move (rust-analyzer allows it too).
+#[allow(clippy::mutable_key_type)]
 pub fn set_rubric(uri: &Uri, text: &str, graded: Option<&Graded>) -> Vec<CodeActionOrCommand> {
     let parsed;
     let document = match graded {

@@ -86,17 +86,24 @@ mod tests {
     #[test]
     fn defaults_keys_and_a_grade_section() {
         assert_eq!(Settings::from_json(None).unwrap(), None);
-        assert_eq!(Settings::from_json(Some(&json!({"editor": {"x": 1}}))).unwrap(), None);
+        assert_eq!(
+            Settings::from_json(Some(&json!({"editor": {"x": 1}}))).unwrap(),
+            None
+        );
         let flat = Settings::from_json(Some(&json!({"rubric": "metrics", "evidenceHints": true})))
             .unwrap()
             .unwrap();
         assert_eq!(flat.rubric.as_deref(), Some("metrics"));
         assert!(flat.evidence_hints && flat.summary);
-        let nested = Settings::from_json(Some(&json!({"grade": {"missingSignals": false}, "x": 1})))
-            .unwrap()
-            .unwrap();
+        let nested =
+            Settings::from_json(Some(&json!({"grade": {"missingSignals": false}, "x": 1})))
+                .unwrap()
+                .unwrap();
         assert!(!nested.missing_signals);
-        assert_eq!(Settings::from_json(Some(&json!({"grade": null}))).unwrap(), None);
+        assert_eq!(
+            Settings::from_json(Some(&json!({"grade": null}))).unwrap(),
+            None
+        );
         let wrong = Settings::from_json(Some(&json!({"summary": "yes"}))).unwrap_err();
         assert!(wrong.contains("invalid type"), "{wrong}");
     }

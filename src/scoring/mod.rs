@@ -53,13 +53,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
             m.when.iter().all(|c| c.holds(&context, &earned))
         })
-        .map(|m| MistakeFound {
-            id: m.id.clone(),
-            message: m.message.clone(),
-            penalty: m.penalty,
-            advice: m.advice.clone(),
-            said_in: said_in(m, &context, &quote),
-        })
+        .map(|m| found(m, &context, &quote))
         .collect();
 
     let total = rubric.weighted_max_for(spoken);
@@ -299,9 +293,25 @@ const QUOTE_CHARS: usize = 160;
 /// At most this many sentences are kept as where a mistake was said.
 const SAID_IN_MAX: usize = 5;
 
+/// A mistake the answer makes, with the sentences that commit it.
+fn found(
+    mistake: &crate::rubric::Mistake,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+) -> MistakeFound {
+    MistakeFound {
+        id: mistake.id.clone(),
+        message: mistake.message.clone(),
+        penalty: mistake.penalty,
+        advice: mistake.advice.clone(),
+        said_in: said_in(mistake, context, quote),
+    }
+}
+
 /// The sentences that commit a mistake: asserted hits of the lists its conditions count,
-/// in sentences that say something (not repeated, a fragment or a heading). None for a mistake of absence, or for one that compares two
-/// lists across the whole answer (all "we", no "I"), which no one sentence commits.
+/// in sentences that say something (not repeated, a fragment or a heading). None for a
+/// mistake of absence, or for one that compares two lists across the whole answer (all
+/// "we", no "I"), which no one sentence commits.
 fn said_in(
     mistake: &crate::rubric::Mistake,
     context: &Context,
