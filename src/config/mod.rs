@@ -14,7 +14,10 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod lsp;
 mod problems;
+
+pub use lsp::LspTable;
 
 pub use problems::{CheckProblem, ConfigError};
 
@@ -36,15 +39,6 @@ pub struct ConfigFile {
     /// What `grade lsp` grades this folder's answers with, when a buffer's front matter
     /// names no rubric and no `[[check]]` matches the file.
     pub lsp: Option<LspTable>,
-}
-
-/// The `[lsp]` table: the language server's settings for this folder.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LspTable {
-    /// A built-in id, a rubric path (relative to grade.toml), or `auto`: the rubric of the
-    /// answers below this folder that name none in their front matter.
-    pub rubric: Option<String>,
 }
 
 /// One `[[check]]` table.
@@ -166,41 +160,6 @@ impl Config {
         })
     }
 
-    /// The first check whose globs take the answer at `file` (any path, compared with
-    /// links resolved; a file not yet saved, by its folder), for the language server.
-    pub fn check_for(&self, file: &Path) -> Option<&Check> {
-        let file = match file.canonicalize() {
-            Ok(file) => file,
-            Err(_) => file.parent()?.canonicalize().ok()?.join(file.file_name()?),
-        };
-        let folder = self.folder.canonicalize().ok()?;
-        self.checks.iter().find(|check| {
-            let up = check.globs.iter().map(|g| batch::parent_steps(g)).max();
-            let up = up.unwrap_or(0);
-            let root = folder.ancestors().nth(up).unwrap_or(&folder);
-            let Ok(relative) = file.strip_prefix(root) else {
-                return false;
-            };
-            let names = folder_names(&folder, up);
-            AnswerFilter::new(&batch::rebase_globs(&check.globs, &names))
-                .is_ok_and(|filter| filter.accepts(relative))
-        })
-    }
-
-    /// Every rubric file the configuration names (checks' and `[lsp]`'s), as given to the
-    /// loader: the only paths a buffer's front matter may pick in the language server.
-    pub fn rubric_files(&self) -> impl Iterator<Item = &str> {
-        let lsp = self.lsp_rubric.iter();
-        self.checks
-            .iter()
-            .map(|c| &c.rubric)
-            .chain(lsp)
-            .filter_map(|choice| match choice {
-                RubricChoice::Named(name) if looks_like_path(name) => Some(name.as_str()),
-                _ => None,
-            })
-    }
-
     /// The answer files below the folder, walked once for every check, each check with
     /// the files its own globs match; names are relative to the folder. The walk stays in
     /// the folder (links out are not followed, but reported) unless a glob starts with
@@ -263,7 +222,7 @@ impl Config {
 }
 
 /// The last `up` folder names of `folder` (canonical), outermost first.
-fn folder_names(folder: &Path, up: usize) -> Vec<String> {
+pub(crate) fn folder_names(folder: &Path, up: usize) -> Vec<String> {
     let all: Vec<String> = folder
         .components()
         .filter_map(|c| match c {
@@ -337,20 +296,7 @@ fn parse(
         position: at(e.span().map_or(0, |s| s.start)),
         message: e.message().trim().to_owned(),
     })?;
-    let lsp_rubric = config.lsp.as_ref().and_then(|lsp| lsp.rubric.as_deref());
-    let lsp_rubric = match lsp_rubric {
-        Some(rubric) => {
-            let choice = rubric_choice(Some(rubric), folder);
-            if let RubricChoice::Named(rubric) = &choice {
-                rubrics.get(rubric).map_err(|e| ConfigError::Lsp {
-                    name: name.to_owned(),
-                    problem: Box::new(e),
-                })?;
-            }
-            Some(choice)
-        }
-        None => None,
-    };
+    let lsp_rubric = lsp::rubric(config.lsp.as_ref(), name, folder, rubrics)?;
     if config.check.is_empty() && config.lsp.is_none() {
         return Err(ConfigError::NoChecks {
             name: name.to_owned(),
@@ -377,7 +323,7 @@ fn parse(
 }
 
 /// A table's `rubric`: a path is relative to grade.toml's folder; absent is front matter.
-fn rubric_choice(rubric: Option<&str>, folder: &Path) -> RubricChoice {
+pub(crate) fn rubric_choice(rubric: Option<&str>, folder: &Path) -> RubricChoice {
     match rubric {
         Some(rubric) if looks_like_path(rubric) => {
             RubricChoice::Named(folder.join(rubric).display().to_string())
