@@ -171,3 +171,61 @@ fn how_to_choose() -> String {
 fn zero_based(line: usize) -> u32 {
     u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::settings::Settings;
+    use lsp_types::Position;
+
+    /// Every text graded, every diagnostic built with every kind on, and a hover asked at
+    /// every position (and past the ends): nothing panics, every range is in the text.
+    #[test]
+    fn odd_buffers_never_panic() {
+        let texts = [
+            "",
+            "\r\n\r\n",
+            "---\n",
+            "---\nrubric: metrics\n---\n",
+            "---\nrubric: metrics\n---\nWe track churn 🎉🎉 weekly.\r\nZoë’s “cohort” é\u{301} grew 5%.",
+            &"🎉".repeat(50),
+            "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ana>We measured retention.\n",
+            "WEBVTT\n\n1\nno timing line\n",
+            "# only a heading",
+        ];
+        let rubrics = Rubrics::default();
+        let settings = Settings {
+            evidence_hints: true,
+            rubric: Some("metrics".to_owned()),
+            ..Settings::default()
+        };
+        for text in texts {
+            let cx = Context {
+                file: None,
+                config: &None,
+                default: settings.rubric.as_deref(),
+                rubrics: &rubrics,
+                max_bytes: 10_000,
+                name: "t.md",
+            };
+            let outcome = grade(text, &cx);
+            let lines = text.split('\n').count() as u32;
+            for d in super::super::diagnostics::diagnostics(text, &outcome, &settings) {
+                assert!(
+                    d.range.start <= d.range.end && d.range.end.line < lines,
+                    "{text:?} {d:?}"
+                );
+            }
+            if let Some(graded) = outcome.graded.as_deref() {
+                for line in 0..=lines {
+                    for character in 0..70 {
+                        let at = Position::new(line, character);
+                        let _ = super::super::hover::hover(graded, &outcome.lines, at);
+                    }
+                }
+            }
+            let uri = "untitled:t".parse().unwrap();
+            let _ = super::super::commands::set_rubric(&uri, text, outcome.graded.as_deref());
+        }
+    }
+}
