@@ -429,7 +429,10 @@ fn changes_in_a_burst_are_graded_once() {
     }
     assert!(publishes <= 3, "{publishes} regrades for 29 changes");
     let more = client.drain(Duration::from_millis(600));
-    assert!(more.is_empty(), "nothing after the last change's: {more:#?}");
+    assert!(
+        more.is_empty(),
+        "nothing after the last change's: {more:#?}"
+    );
 }
 
 #[test]

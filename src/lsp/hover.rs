@@ -118,17 +118,15 @@ fn breakdown(graded: &Graded) -> String {
         };
         let _ = writeln!(out, "| {} | {} | {score} |", c.name, number(c.weight));
     }
+    if !(grade.mistakes.is_empty() && grade.flags.is_empty()) {
+        out.push('\n');
+    }
     for m in &grade.mistakes {
-        let _ = writeln!(
-            out,
-            "\n- mistake `{}` −{}: {}",
-            m.id,
-            number(m.penalty),
-            m.message
-        );
+        let (id, penalty) = (&m.id, number(m.penalty));
+        let _ = writeln!(out, "- mistake `{id}` −{penalty}: {}", m.message);
     }
     for f in &grade.flags {
-        let _ = writeln!(out, "\n- flag `{}`: {}", f.id, f.message);
+        let _ = writeln!(out, "- flag `{}`: {}", f.id, f.message);
     }
     if !grade.next_steps.is_empty() {
         out.push_str("\n**Next steps**\n");

@@ -309,7 +309,8 @@ fn found(
 }
 
 /// The sentences that commit a mistake: asserted hits of the lists its conditions count,
-/// in sentences that say something (not repeated, a fragment or a heading). None for a
+/// in sentences that say something (not repeated, a fragment or a heading; a keyword-packed
+/// one counts, as it does for the mistake). None for a
 /// mistake of absence, or for one that compares two lists across the whole answer (all
 /// "we", no "I"), which no one sentence commits.
 fn said_in(
@@ -330,8 +331,11 @@ fn said_in(
         .hits
         .iter()
         .filter(|h| lists.contains(&h.list) && h.stance == crate::analysis::Stance::Asserted)
-        .filter(|h| context.discount[h.sentence].is_none())
-        .filter(|h| !context.analysis.sentences[h.sentence].is_heading())
+        .filter(|h| {
+            let discount = context.discount[h.sentence];
+            !matches!(discount, Some(Discount::Repeated | Discount::Fragment))
+                && !context.analysis.sentences[h.sentence].is_heading()
+        })
         .map(|h| (h.sentence, h.span))
         .collect();
     sentences.dedup_by_key(|(sentence, _)| *sentence);
