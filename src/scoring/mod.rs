@@ -386,3 +386,39 @@ pub(crate) fn quote(
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::conditions::test::rubric;
+
+    fn said_in(condition: &str, text: &str) -> Vec<(usize, usize)> {
+        let rubric = crate::rubric::load(&rubric(condition)).unwrap();
+        let grade = crate::grade_text(text, &rubric);
+        assert_eq!(grade.mistakes.len(), 1, "the mistake fires");
+        grade.mistakes[0]
+            .said_in
+            .iter()
+            .map(|e| (e.line, e.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_mistake_is_placed_on_the_sentences_that_commit_it() {
+        let text = "I would never say take it or leave it to them.\nThen I told them to take it or leave it, and waited.";
+        assert_eq!(
+            said_in("present = [\"take it or leave it\"]", text),
+            [(2, 1)]
+        );
+        let absent = "We looked at the numbers for a week and then decided together.";
+        assert!(
+            said_in("absent = [\"retention\"]", absent).is_empty(),
+            "an absence has no sentence"
+        );
+        let ratio = "We built it. We shipped it. We tested it. We fixed it. We grew it. I led it.";
+        let compared = "ratio = { of = [\"we\"], to = [\"i\"], above = 2.0, min-count = 3 }";
+        assert!(
+            said_in(compared, ratio).is_empty(),
+            "proportions belong to the whole answer"
+        );
+    }
+}
