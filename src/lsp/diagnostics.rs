@@ -5,6 +5,7 @@
 //! optionally each evidence sentence as a Hint. Codes are the mistake, flag and signal
 //! ids; `codeDescription` links into grade's docs (see [`Links`]).
 
+use super::documents::file_url;
 use super::grading::{Graded, Outcome};
 use super::position::Lines;
 use super::settings::Settings;
@@ -47,21 +48,6 @@ impl<'a> Links<'a> {
     fn rubric(&self) -> Option<CodeDescription> {
         self.href(&self.rubric)
     }
-}
-
-/// A path as a `file://` URL, percent-encoding what a URL may not hold.
-pub fn file_url(path: &std::path::Path) -> String {
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                url.push(byte as char);
-            }
-            _ => url.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    url
 }
 
 /// Everything to publish for one graded (or ungraded) document.

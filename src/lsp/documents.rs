@@ -7,7 +7,7 @@ use super::position::Lines;
 use super::rubric::Found;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// One open buffer.
@@ -125,6 +125,22 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
     Some(PathBuf::from(path))
 }
 
+/// A path as a `file://` URL, links resolved where they can be, percent-encoding what a
+/// URL may not hold: the inverse of [`file_path`].
+pub fn file_url(path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let mut url = String::from("file://");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                url.push(byte as char);
+            }
+            _ => url.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +158,12 @@ mod tests {
         assert_eq!(path("file://localhost/x.md"), Some("/x.md".into()));
         assert_eq!(path("untitled:Untitled-1"), None);
         assert_eq!(path("file://server/share/x.md"), None);
+        let spaced = Path::new("/no such/Zoë 1.md");
+        assert_eq!(file_url(spaced), "file:///no%20such/Zo%C3%AB%201.md");
+        assert_eq!(
+            file_path(&file_url(spaced).parse().unwrap()).as_deref(),
+            Some(spaced)
+        );
     }
 
     #[test]

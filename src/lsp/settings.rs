@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use std::path::Path;
 
 /// What the client asked for. Every key is optional; unknown keys are ignored, since an
 /// editor may send its whole configuration.
@@ -37,7 +38,7 @@ impl Default for Settings {
             flags: true,
             missing_signals: true,
             evidence_hints: false,
-            docs_url: format!("file://{}", env!("CARGO_MANIFEST_DIR")),
+            docs_url: super::documents::file_url(Path::new(env!("CARGO_MANIFEST_DIR"))),
         }
     }
 }
