@@ -17,6 +17,7 @@ pub mod compare;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod lsp;
 mod number;
 pub mod report;
 pub mod rubric;

@@ -24,7 +24,7 @@ const LAYERS: &[&[&str]] = &[
     // They read files and drive the renderers.
     &["batch", "config"],
     // Faces other than the command line, which dispatches to them.
-    &["serve"],
+    &["serve", "lsp"],
     &["cli", "main"],
 ];
 

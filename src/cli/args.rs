@@ -74,6 +74,8 @@ pub(crate) enum Command {
     Compare(CompareArgs),
     /// Serve the practice page on 127.0.0.1: type an answer, see it graded as you type.
     Serve(crate::serve::ServeArgs),
+    /// Serve the Language Server Protocol on stdio: diagnostics and hover in an editor.
+    Lsp(grade::lsp::LspArgs),
 }
 
 /// `grade rubrics`'s actions.

@@ -1,6 +1,5 @@
-//! Exit codes (0 graded, 1 a bound failed, 2 could not grade) and the CLI's one error
-//! type, every way a run can fail to grade: `run` prints it as `error: …` in one place
-//! and exits 2.
+//! Exit codes (0 graded, 1 a bound failed, 2 could not grade) and the CLI's one error type,
+//! every way a run can fail to grade, which `run` prints as `error: …` before exiting 2.
 
 use grade::calibrate::CalibrateError;
 use grade::cohort::FileError;

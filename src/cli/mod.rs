@@ -25,6 +25,7 @@ pub fn run() -> ExitCode {
         Some(Command::Analyze(args)) => documents::analyze(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Serve(args)) => crate::serve::run(args).map_err(|e| CliError::Io("serve", e)),
+        Some(Command::Lsp(args)) => grade::lsp::run(args).map_err(|e| CliError::Io("lsp", e)),
         None if cli.batch.stdin_jsonl => batch::run_stream(&cli),
         None if batch::is_batch(&cli) => batch::run(&cli),
         None => batch::run_one(&cli),

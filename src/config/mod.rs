@@ -14,7 +14,10 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod lsp;
 mod problems;
+
+pub use lsp::LspTable;
 
 pub use problems::{CheckProblem, ConfigError};
 
@@ -33,6 +36,9 @@ pub struct ConfigFile {
     #[serde(default)]
     #[schemars(with = "Vec<CheckTable>")]
     pub check: Vec<toml::Spanned<CheckTable>>,
+    /// What `grade lsp` grades this folder's answers with, when a buffer's front matter
+    /// names no rubric and no `[[check]]` matches the file.
+    pub lsp: Option<LspTable>,
 }
 
 /// One `[[check]]` table.
@@ -106,8 +112,10 @@ pub struct Config {
     pub name: String,
     /// Its folder: globs and rubric paths are relative to it.
     pub folder: PathBuf,
-    /// Its checks, in file order; never empty.
+    /// Its checks, in file order; empty only when an `[lsp]` table is there instead.
     pub checks: Vec<Check>,
+    /// The `[lsp]` table's rubric, paths resolved against the folder; none when unset.
+    pub lsp_rubric: Option<RubricChoice>,
 }
 
 impl Config {
@@ -143,11 +151,12 @@ impl Config {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let checks = parse(&source, &name, &folder, rubrics)?;
+        let (checks, lsp_rubric) = parse(&source, &name, &folder, rubrics)?;
         Ok(Config {
             name,
             folder,
             checks,
+            lsp_rubric,
         })
     }
 
@@ -213,7 +222,7 @@ impl Config {
 }
 
 /// The last `up` folder names of `folder` (canonical), outermost first.
-fn folder_names(folder: &Path, up: usize) -> Vec<String> {
+pub(crate) fn folder_names(folder: &Path, up: usize) -> Vec<String> {
     let all: Vec<String> = folder
         .components()
         .filter_map(|c| match c {
@@ -245,6 +254,10 @@ impl Config {
         max_bytes: usize,
         sink: &mut dyn Sink,
     ) -> Result<Tally, ConfigError> {
+        if self.checks.is_empty() {
+            let name = self.name.clone();
+            return Err(ConfigError::NoChecks { name });
+        }
         let mut tally = Tally::default();
         for (check, entries) in self.entries()? {
             sink.write(&tally.heading(&check.title, entries.len()));
@@ -268,13 +281,13 @@ impl Config {
     }
 }
 
-/// Parses and validates grade.toml's text.
+/// Parses and validates grade.toml's text: its checks and its `[lsp]` rubric.
 fn parse(
     source: &str,
     name: &str,
     folder: &Path,
     rubrics: &Rubrics,
-) -> Result<Vec<Check>, ConfigError> {
+) -> Result<(Vec<Check>, Option<RubricChoice>), ConfigError> {
     let lines = LineIndex::new(source);
     let at = |offset: usize| lines.line_col(source, offset);
     let config: ConfigFile = toml::from_str(source).map_err(|e| ConfigError::Syntax {
@@ -282,12 +295,13 @@ fn parse(
         position: at(e.span().map_or(0, |s| s.start)),
         message: e.message().trim().to_owned(),
     })?;
-    if config.check.is_empty() {
+    let lsp_rubric = lsp::rubric(config.lsp.as_ref(), name, folder, rubrics)?;
+    if config.check.is_empty() && config.lsp.is_none() {
         return Err(ConfigError::NoChecks {
             name: name.to_owned(),
         });
     }
-    config
+    let checks = config
         .check
         .iter()
         .enumerate()
@@ -303,7 +317,18 @@ fn parse(
                 problem: Box::new(problem),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((checks, lsp_rubric))
+}
+
+/// A table's `rubric`: a path is relative to grade.toml's folder; absent is front matter.
+pub(crate) fn rubric_choice(rubric: Option<&str>, folder: &Path) -> RubricChoice {
+    match rubric {
+        Some(rubric) if looks_like_path(rubric) => {
+            RubricChoice::Named(folder.join(rubric).display().to_string())
+        }
+        other => RubricChoice::from_option(other),
+    }
 }
 
 /// Validates one table: its globs, its bounds, its rubric and the criteria bounds name.
@@ -346,12 +371,7 @@ fn check(
             .map(|(id, score)| (id.clone(), *score))
             .collect(),
     };
-    let rubric = match table.rubric.as_deref() {
-        Some(rubric) if looks_like_path(rubric) => {
-            RubricChoice::Named(folder.join(rubric).display().to_string())
-        }
-        other => RubricChoice::from_option(other),
-    };
+    let rubric = rubric_choice(table.rubric.as_deref(), folder);
     if let RubricChoice::Named(rubric) = &rubric {
         let compiled = rubrics.get(rubric).map_err(CheckProblem::Rubric)?;
         bounds
@@ -376,6 +396,7 @@ mod tests {
         let schema = schema();
         for key in [
             "check",
+            "lsp",
             "files",
             "rubric",
             "min-score",

@@ -49,6 +49,14 @@ pub enum ConfigError {
         /// The file as named.
         name: String,
     },
+    /// The `[lsp]` table's rubric could not be loaded.
+    #[error("{name}: [lsp] rubric: {problem}")]
+    Lsp {
+        /// The file as named.
+        name: String,
+        /// Why the rubric could not be loaded.
+        problem: Box<FileError>,
+    },
     /// The thread pool would not start.
     #[error("starting {0} threads: {1}")]
     Threads(usize, rayon::ThreadPoolBuildError),

@@ -144,6 +144,11 @@ pub struct MistakeFound {
     pub penalty: f64,
     /// How to fix it.
     pub advice: Option<String>,
+    /// The sentences that commit it (at most five; none for an absence, or a mistake of
+    /// the whole answer's proportions). Not in `grade-report/1`: the language server puts
+    /// its warning there.
+    #[serde(skip)]
+    pub said_in: Vec<Evidence>,
 }
 
 /// A change that would win points.

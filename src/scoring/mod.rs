@@ -56,12 +56,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
             let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
             m.when.iter().all(|c| c.holds(&context, &earned))
         })
-        .map(|m| MistakeFound {
-            id: m.id.clone(),
-            message: m.message.clone(),
-            penalty: m.penalty,
-            advice: m.advice.clone(),
-        })
+        .map(|m| found(m, &context, &quote))
         .collect();
 
     let total = rubric.weighted_max_for(spoken);
@@ -296,6 +291,62 @@ fn next_steps(
 /// Longest quote shown, in characters; longer sentences are cut at a word boundary.
 const QUOTE_CHARS: usize = 160;
 
+/// At most this many sentences are kept as where a mistake was said.
+const SAID_IN_MAX: usize = 5;
+
+/// A mistake the answer makes, with the sentences that commit it.
+fn found(
+    mistake: &crate::rubric::Mistake,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+) -> MistakeFound {
+    MistakeFound {
+        id: mistake.id.clone(),
+        message: mistake.message.clone(),
+        penalty: mistake.penalty,
+        advice: mistake.advice.clone(),
+        said_in: said_in(mistake, context, quote),
+    }
+}
+
+/// The sentences that commit a mistake: asserted hits of the lists its conditions count,
+/// in sentences that say something (not repeated, a fragment or a heading; a keyword-packed
+/// one counts, as it does for the mistake). None for a
+/// mistake of absence, or for one that compares two lists across the whole answer (all
+/// "we", no "I"), which no one sentence commits.
+fn said_in(
+    mistake: &crate::rubric::Mistake,
+    context: &Context,
+    quote: &dyn Fn(usize, &[Span]) -> Evidence,
+) -> Vec<Evidence> {
+    if mistake.when.iter().any(|c| c.compared().is_some()) {
+        return Vec::new();
+    }
+    let lists: Vec<_> = mistake
+        .when
+        .iter()
+        .flat_map(|c| c.committed_lists())
+        .flatten()
+        .collect();
+    let mut sentences: Vec<(usize, Span)> = context
+        .hits
+        .iter()
+        .filter(|h| lists.contains(&h.list) && h.stance == crate::analysis::Stance::Asserted)
+        .filter(|h| {
+            let discount = context.discount[h.sentence];
+            !matches!(discount, Some(Discount::Repeated | Discount::Fragment))
+                && !context.analysis.sentences[h.sentence].is_heading()
+        })
+        .map(|h| (h.sentence, h.span))
+        .collect();
+    sentences.dedup_by_key(|(sentence, _)| *sentence);
+    sentences
+        .into_iter()
+        .take(SAID_IN_MAX)
+        .map(|(sentence, span)| quote(sentence, &[span]))
+        .collect()
+}
+
 pub(crate) fn quote(
     document: &Document,
     analysis: &Analysis,
@@ -334,5 +385,41 @@ pub(crate) fn quote(
                     .join(" ")
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::conditions::test::rubric;
+
+    fn said_in(condition: &str, text: &str) -> Vec<(usize, usize)> {
+        let rubric = crate::rubric::load(&rubric(condition)).unwrap();
+        let grade = crate::grade_text(text, &rubric);
+        assert_eq!(grade.mistakes.len(), 1, "the mistake fires");
+        grade.mistakes[0]
+            .said_in
+            .iter()
+            .map(|e| (e.line, e.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_mistake_is_placed_on_the_sentences_that_commit_it() {
+        let text = "I would never say take it or leave it to them.\nThen I told them to take it or leave it, and waited.";
+        assert_eq!(
+            said_in("present = [\"take it or leave it\"]", text),
+            [(2, 1)]
+        );
+        let absent = "We looked at the numbers for a week and then decided together.";
+        assert!(
+            said_in("absent = [\"retention\"]", absent).is_empty(),
+            "an absence has no sentence"
+        );
+        let ratio = "We built it. We shipped it. We tested it. We fixed it. We grew it. I led it.";
+        let compared = "ratio = { of = [\"we\"], to = [\"i\"], above = 2.0, min-count = 3 }";
+        assert!(
+            said_in(compared, ratio).is_empty(),
+            "proportions belong to the whole answer"
+        );
     }
 }
