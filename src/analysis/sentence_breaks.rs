@@ -292,7 +292,7 @@ pub(crate) fn bounds(text: &str, out: &mut Vec<usize>) -> Option<()> {
 /// The benchmark corpus, for the equivalence test.
 #[cfg(test)]
 #[path = "../../benches/corpus/mod.rs"]
-#[allow(dead_code, missing_docs)]
+#[allow(missing_docs)]
 mod corpus;
 
 #[cfg(test)]
