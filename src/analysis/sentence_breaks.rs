@@ -293,7 +293,7 @@ pub(crate) fn bounds(text: &str, out: &mut Vec<usize>) -> Option<()> {
 #[cfg(test)]
 #[path = "../../benches/corpus/mod.rs"]
 #[allow(missing_docs)]
-mod corpus;
+pub(super) mod corpus;
 
 #[cfg(test)]
 mod tests {
