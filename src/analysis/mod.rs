@@ -18,6 +18,7 @@ mod negation;
 pub mod quantities;
 pub mod readability;
 mod repeats;
+mod sentence_breaks;
 mod sentences;
 pub mod stance;
 pub mod summary;

@@ -1,6 +1,7 @@
 //! Sentence splitting: each block of graded text cut at sentence bounds (Unicode rules), a
 //! line break inside a paragraph not counting as one and a heading always one sentence.
 
+use super::sentence_breaks;
 use crate::document::{Block, BlockKind};
 use crate::text::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -11,6 +12,8 @@ pub(crate) struct Splitter {
     /// The block's text with line breaks turned into spaces (same length).
     line_joined: String,
     spans: Vec<Span>,
+    /// Where each sentence of the block starts, then its end.
+    bounds: Vec<usize>,
 }
 
 impl Splitter {
@@ -28,17 +31,26 @@ impl Splitter {
             self.line_joined.push_str(line);
         }
         // A heading is one sentence whatever its punctuation.
-        let (split, whole) = if matches!(block.kind, BlockKind::Heading { .. }) {
-            (None, Some((0, self.line_joined.as_str())))
-        } else {
-            (Some(self.line_joined.split_sentence_bound_indices()), None)
-        };
-        for (offset, piece) in split.into_iter().flatten().chain(whole) {
+        self.bounds.clear();
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            self.bounds.extend([0, self.line_joined.len()]);
+        } else if sentence_breaks::bounds(&self.line_joined, &mut self.bounds).is_none() {
+            // A character outside the fast tables: unicode-segmentation decides.
+            self.bounds.clear();
+            self.bounds.extend(
+                self.line_joined
+                    .split_sentence_bound_indices()
+                    .map(|(offset, _)| offset),
+            );
+            self.bounds.push(self.line_joined.len());
+        }
+        for pair in self.bounds.windows(2) {
+            let piece = &self.line_joined[pair[0]..pair[1]];
             let trimmed = piece.trim();
             if trimmed.is_empty() {
                 continue;
             }
-            let start = block.span.start + offset + (piece.len() - piece.trim_start().len());
+            let start = block.span.start + pair[0] + (piece.len() - piece.trim_start().len());
             self.spans.push(Span::new(start, start + trimmed.len()));
         }
         &self.spans

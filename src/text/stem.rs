@@ -4,6 +4,8 @@
 
 use crate::text::span::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A folded text with every word stemmed, and the way back to folded offsets.
@@ -52,6 +54,35 @@ pub fn stem_word(word: &str) -> std::borrow::Cow<'_, str> {
     stemmer().stem(word)
 }
 
+/// How many stems a thread keeps: Snowball costs thousands of instructions a word and
+/// answers repeat their vocabulary, so each thread remembers the stems it computed. The
+/// cache is emptied when full, which bounds its memory (about 1 MB) whatever the batch.
+const STEM_CACHE_WORDS: usize = 16_384;
+
+thread_local! {
+    static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+}
+
+/// Calls `f` with [`stem_word`]`(word)`, from this thread's cache when it has the word.
+/// (`f` must not stem: the cache is borrowed while it runs.)
+fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= 2 {
+        return f(word);
+    }
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(stem) = cache.get(word) {
+            return f(stem);
+        }
+        let stem: Box<str> = stem_word(word).into();
+        let result = f(&stem);
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), stem);
+        result
+    })
+}
+
 /// Length in bytes of the word at the start of `rest`: word characters, and apostrophes
 /// inside the word or closing a plural ("don't", "member's", "members'"), so that Snowball
 /// sees the possessive it knows how to remove.
@@ -96,17 +127,18 @@ impl Stemmed {
                 offset += c.len_utf8();
                 continue;
             }
-            let stem = stem_word(&rest[..len]);
-            text.push_str(&stem);
-            for k in 0..stem.len() {
-                starts.push((offset + k.min(len - 1)) as u32);
-                let end = if k + 1 == stem.len() {
-                    len
-                } else {
-                    (k + 1).min(len)
-                };
-                ends.push((offset + end) as u32);
-            }
+            with_stem(&rest[..len], |stem| {
+                text.push_str(stem);
+                for k in 0..stem.len() {
+                    starts.push((offset + k.min(len - 1)) as u32);
+                    let end = if k + 1 == stem.len() {
+                        len
+                    } else {
+                        (k + 1).min(len)
+                    };
+                    ends.push((offset + end) as u32);
+                }
+            });
             offset += len;
         }
         Stemmed { text, starts, ends }
