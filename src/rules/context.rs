@@ -28,6 +28,9 @@ const PACKED_PHRASE_SHARE: f64 = 0.75;
 const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
 const MIN_FUNCTION_SHARE: f64 = 0.2;
+/// ...when rubric phrases make up at least this share of it: a dense sentence of names and
+/// numbers ("Prime Video shipped recaps in X-Ray") with one phrase in it is still prose.
+const THIN_PHRASE_SHARE: f64 = 0.3;
 
 /// One rubric phrase hit and what the answer does with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +122,9 @@ impl<'a> Context<'a> {
                 let packed = phrase_share >= PASTED_PHRASE_SHARE
                     || (phrase_share > PACKED_PHRASE_SHARE
                         && function_share < PACKED_FUNCTION_SHARE)
-                    || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2)
+                    || (words >= 8
+                        && function_share < MIN_FUNCTION_SHARE
+                        && phrase_share >= THIN_PHRASE_SHARE)
                     || (words >= 5 && sentence.function_words == 0 && covered >= 1);
                 packed.then_some(Discount::KeywordPacked)
             })
