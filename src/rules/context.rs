@@ -129,6 +129,7 @@ impl<'a> Context<'a> {
                 packed.then_some(Discount::KeywordPacked)
             })
             .collect();
+        label_sections(analysis, &hits, &discount, &mut by_list);
         let (mut committed, mut mentioned) = (vec![0; by_list.len()], vec![0; by_list.len()]);
         let mut claimed = vec![0; by_list.len()];
         for hit in hits
@@ -201,6 +202,47 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|&&(s, _)| self.discount[s] != Some(Discount::Repeated))
             .count()
+    }
+}
+
+/// A heading labels its section: "The one number I'd steer by" says what the sentence
+/// under it is. For a list that no sentence that may earn shows in words, the heading's
+/// asserted hits count for the sentence right after it, when that one may earn and rejects
+/// nothing ("I wouldn't …"). Only then: the label never displaces a
+/// sentence that says the thing, and the heading itself still earns nothing.
+fn label_sections(
+    analysis: &Analysis,
+    hits: &[Hit],
+    discount: &[Option<Discount>],
+    by_list: &mut [Vec<(usize, Span)>],
+) {
+    let sentences = &analysis.sentences;
+    let counts = |s: usize| discount[s].is_none() && !sentences[s].is_heading();
+    let shown: Vec<bool> = by_list
+        .iter()
+        .map(|hits| hits.iter().any(|&(s, _)| counts(s)))
+        .collect();
+    for hit in hits {
+        let heading = &sentences[hit.sentence];
+        let body = hit.sentence + 1;
+        if shown[hit.list as usize]
+            || hit.stance != Stance::Asserted
+            || !heading.is_heading()
+            || discount[hit.sentence] == Some(Discount::Repeated)
+            || body >= sentences.len()
+            || !counts(body)
+        {
+            continue;
+        }
+        let rejected = analysis.words[sentences[body].words.clone()]
+            .iter()
+            .any(|&word| matches!(analysis.stance(word), Stance::Rejected { .. }));
+        if rejected {
+            continue;
+        }
+        let list = &mut by_list[hit.list as usize];
+        let at = list.partition_point(|&(s, span)| (s, span.start) < (body, hit.span.start));
+        list.insert(at, (body, hit.span));
     }
 }
 
