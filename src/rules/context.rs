@@ -218,19 +218,26 @@ fn label_sections(
 ) {
     let sentences = &analysis.sentences;
     let counts = |s: usize| discount[s].is_none() && !sentences[s].is_heading();
-    let shown: Vec<bool> = by_list
-        .iter()
-        .map(|hits| hits.iter().any(|&(s, _)| counts(s)))
-        .collect();
     for hit in hits {
         let heading = &sentences[hit.sentence];
         let body = hit.sentence + 1;
-        if shown[hit.list as usize]
-            || hit.stance != Stance::Asserted
+        if hit.stance != Stance::Asserted
             || !heading.is_heading()
             || discount[hit.sentence] == Some(Discount::Repeated)
             || body >= sentences.len()
             || !counts(body)
+        {
+            continue;
+        }
+        // The section: up to the next heading. A sentence in it that shows the list in
+        // words is the evidence already.
+        let end = (body..sentences.len())
+            .find(|&s| sentences[s].is_heading())
+            .unwrap_or(sentences.len());
+        let list = &mut by_list[hit.list as usize];
+        if list
+            .iter()
+            .any(|&(s, _)| (body..end).contains(&s) && counts(s))
         {
             continue;
         }
@@ -240,7 +247,6 @@ fn label_sections(
         if rejected {
             continue;
         }
-        let list = &mut by_list[hit.list as usize];
         let at = list.partition_point(|&(s, span)| (s, span.start) < (body, hit.span.start));
         list.insert(at, (body, hit.span));
     }

@@ -100,6 +100,9 @@ mod tests {
         // A sentence that says it in words is the evidence; the label adds nothing to it.
         let said = "## The main number\n\nShare of members who finish an episode.\n\nThat is the main number I would watch each week.\n";
         assert_signal(signal, said, 1);
+        // Only a sentence of its own section keeps a label from counting.
+        let elsewhere = "## The main number\n\nShare of members who finish an episode.\n\n## Then\n\nThat is the main number I would watch each week.\n";
+        assert_signal(signal, elsewhere, 2);
     }
 
     #[test]
