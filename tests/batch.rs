@@ -341,7 +341,7 @@ fn bounds_exit_1_and_name_what_broke() {
     let text = stdout(&under);
     assert!(text.contains("1 broke a bound"), "{text}");
     assert!(
-        text.contains(&format!("{WEAK}: score 21.5 is below min-score 50")),
+        text.contains(&format!("{WEAK}: score 31.5 is below min-score 50")),
         "{text}"
     );
 
@@ -442,7 +442,7 @@ fn every_format_renders_a_batch() {
 
     let markdown = run("markdown");
     assert!(
-        markdown.contains(&format!("| `{WEAK}` | 21.5 |")),
+        markdown.contains(&format!("| `{WEAK}` | 31.5 |")),
         "{markdown}"
     );
 

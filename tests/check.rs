@@ -63,7 +63,7 @@ fn passes_when_every_file_is_within_bounds_found_from_a_subfolder() {
     );
     assert!(text.contains("check 2: 1 file"), "{text}");
     assert!(
-        text.contains("  ok     21.5  samples/bad/super-app.md"),
+        text.contains("  ok     31.5  samples/bad/super-app.md"),
         "{text}"
     );
     assert!(
@@ -86,7 +86,7 @@ fn a_broken_bound_fails_with_exit_1_and_says_which() {
         "{text}"
     );
     assert!(
-        text.contains("  FAIL   21.5  samples/bad/super-app.md: score 21.5 is above max-score 10"),
+        text.contains("  FAIL   31.5  samples/bad/super-app.md: score 31.5 is above max-score 10"),
         "{text}"
     );
     assert!(text.contains("0 within bounds, 2 out of bounds"), "{text}");

@@ -30,7 +30,6 @@ const NOT_YET_MET: &[&str] = &[
     "no mistake fired that is not committed",
     "false gaps at most 10%",
     "criterion kappa at least 0.70 overall",
-    "pairs ordered at least 0.95: failure-story",
 ];
 
 /// The figures of a set of answers (one rubric, or all).

@@ -28,6 +28,9 @@ const PACKED_PHRASE_SHARE: f64 = 0.75;
 const PACKED_FUNCTION_SHARE: f64 = 0.3;
 /// Below this share of function words, a longer sentence has no grammar joining its words.
 const MIN_FUNCTION_SHARE: f64 = 0.2;
+/// ...when rubric phrases make up at least this share of it: a dense sentence of names and
+/// numbers ("Prime Video shipped recaps in X-Ray") with one phrase in it is still prose.
+const THIN_PHRASE_SHARE: f64 = 0.3;
 
 /// One rubric phrase hit and what the answer does with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,11 +122,14 @@ impl<'a> Context<'a> {
                 let packed = phrase_share >= PASTED_PHRASE_SHARE
                     || (phrase_share > PACKED_PHRASE_SHARE
                         && function_share < PACKED_FUNCTION_SHARE)
-                    || (words >= 8 && function_share < MIN_FUNCTION_SHARE && covered >= 2)
+                    || (words >= 8
+                        && function_share < MIN_FUNCTION_SHARE
+                        && phrase_share >= THIN_PHRASE_SHARE)
                     || (words >= 5 && sentence.function_words == 0 && covered >= 1);
                 packed.then_some(Discount::KeywordPacked)
             })
             .collect();
+        label_sections(analysis, &hits, &discount, &mut by_list);
         let (mut committed, mut mentioned) = (vec![0; by_list.len()], vec![0; by_list.len()]);
         let mut claimed = vec![0; by_list.len()];
         for hit in hits
@@ -196,6 +202,53 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|&&(s, _)| self.discount[s] != Some(Discount::Repeated))
             .count()
+    }
+}
+
+/// A heading labels its section: "The one number I'd steer by" says what the sentence
+/// under it is. For a list that no sentence that may earn shows in words, the heading's
+/// asserted hits count for the sentence right after it, when that one may earn and rejects
+/// nothing ("I wouldn't …"). Only then: the label never displaces a
+/// sentence that says the thing, and the heading itself still earns nothing.
+fn label_sections(
+    analysis: &Analysis,
+    hits: &[Hit],
+    discount: &[Option<Discount>],
+    by_list: &mut [Vec<(usize, Span)>],
+) {
+    let sentences = &analysis.sentences;
+    let counts = |s: usize| discount[s].is_none() && !sentences[s].is_heading();
+    for hit in hits {
+        let heading = &sentences[hit.sentence];
+        let body = hit.sentence + 1;
+        if hit.stance != Stance::Asserted
+            || !heading.is_heading()
+            || discount[hit.sentence] == Some(Discount::Repeated)
+            || body >= sentences.len()
+            || !counts(body)
+        {
+            continue;
+        }
+        // The section: up to the next heading. A sentence in it that shows the list in
+        // words is the evidence already.
+        let end = (body..sentences.len())
+            .find(|&s| sentences[s].is_heading())
+            .unwrap_or(sentences.len());
+        let list = &mut by_list[hit.list as usize];
+        if list
+            .iter()
+            .any(|&(s, _)| (body..end).contains(&s) && counts(s))
+        {
+            continue;
+        }
+        let rejected = analysis.words[sentences[body].words.clone()]
+            .iter()
+            .any(|&word| matches!(analysis.stance(word), Stance::Rejected { .. }));
+        if rejected {
+            continue;
+        }
+        let at = list.partition_point(|&(s, span)| (s, span.start) < (body, hit.span.start));
+        list.insert(at, (body, hit.span));
     }
 }
 

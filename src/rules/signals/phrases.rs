@@ -89,6 +89,23 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_labels_the_sentence_under_it() {
+        let signal = "kind = \"phrases\"\nphrases = [\"main number\"]\ncap = 2";
+        let labelled = "## The main number\n\nShare of members who finish an episode within a week.\n";
+        assert_signal(signal, labelled, 1);
+        // A heading alone earns nothing, nor does a rejected sentence under it.
+        assert_signal(signal, "## The main number\n", 0);
+        let rejected = "## The main number\n\nI wouldn't pick raw clicks for this at all.\n";
+        assert_signal(signal, rejected, 0);
+        // A sentence that says it in words is the evidence; the label adds nothing to it.
+        let said = "## The main number\n\nShare of members who finish an episode.\n\nThat is the main number I would watch each week.\n";
+        assert_signal(signal, said, 1);
+        // Only a sentence of its own section keeps a label from counting.
+        let elsewhere = "## The main number\n\nShare of members who finish an episode.\n\n## Then\n\nThat is the main number I would watch each week.\n";
+        assert_signal(signal, elsewhere, 2);
+    }
+
+    #[test]
     fn problems_point_at_the_key() {
         assert_problems(
             "kind = \"phrases\"\nphrases = []",
