@@ -3,6 +3,7 @@
 //! hover or keyboard focus, the criterion, the signal and its points.
 
 use super::Ids;
+use crate::document::transcript::time;
 use crate::scoring::{Evidence, Grade, Source};
 use crate::text::span::Span;
 use maud::{Markup, PreEscaped, html};
@@ -106,24 +107,13 @@ pub(super) fn answer(grade: &Grade, highlights: &Highlights, ids: &Ids) -> Marku
                 p.turn.candidate[turn.candidate] {
                     span.who { (turn.speaker) }
                     @if let Some(ms) = turn.start_ms {
-                        " " span.when { (clock(ms)) }
+                        " " span.when { (time::format(ms)) }
                     }
                     " "
                     (PreEscaped(marks.pieces(&turn.pieces)))
                 }
             }
         }
-    }
-}
-
-/// `m:ss` or `h:mm:ss` of a time in milliseconds.
-pub(super) fn clock(ms: u64) -> String {
-    let seconds = ms / 1000;
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
     }
 }
 
