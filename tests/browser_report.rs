@@ -9,10 +9,12 @@
 
 mod common;
 
-use common::{grade, hostile_answer_and_rubric, root, scratch, stderr};
+use common::{
+    grade, hostile_answer_and_rubric, root, scratch, skip_unless_ci, stderr, wait_within,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long the browser may take over every page.
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(180);
@@ -35,11 +37,7 @@ fn browser_available() -> bool {
     let missing = format!(
         "chromium {chromium}, tests/browser/node_modules {packages}, node {node}; run .ci/install-browser"
     );
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but the browser test cannot run: {missing}"
-    );
-    println!("note: browser test skipped: {missing}");
+    skip_unless_ci(&missing);
     false
 }
 
@@ -53,14 +51,10 @@ fn run_browser(spec: &Path) -> (bool, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > BROWSER_TIMEOUT {
-            child.kill().unwrap();
-            panic!("the browser did not finish in {BROWSER_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(
+        wait_within(&mut child, BROWSER_TIMEOUT),
+        "the browser did not finish in {BROWSER_TIMEOUT:?}"
+    );
     let output = child.wait_with_output().unwrap();
     let out = String::from_utf8_lossy(&output.stdout).into_owned();
     let err = String::from_utf8_lossy(&output.stderr);

@@ -9,7 +9,7 @@ mod common;
 use common::server::Server;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Whether `program` runs; without it the test is skipped, except under CI, where it fails.
 fn have(program: &str, args: &[&str]) -> bool {
@@ -20,11 +20,7 @@ fn have(program: &str, args: &[&str]) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} is missing and CI is set: .ci/install-browser installs it"
-        );
-        eprintln!("note: {program} not found; skipping the browser test (run .ci/install-browser)");
+        common::skip_unless_ci(&format!("{program} not found; run .ci/install-browser"));
     }
     found
 }
@@ -37,11 +33,7 @@ fn the_page_grades_what_is_typed_and_highlights_its_evidence() {
         return;
     }
     if !modules.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "playwright-core is not installed"
-        );
-        eprintln!("note: tests/browser/node_modules missing; skipping (run .ci/install-browser)");
+        common::skip_unless_ci("tests/browser/node_modules is missing; run .ci/install-browser");
         return;
     }
     let server = Server::start(&[]);
@@ -61,14 +53,10 @@ fn the_page_grades_what_is_typed_and_highlights_its_evidence() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while node.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(120) {
-            node.kill().unwrap();
-            panic!("the browser test ran past 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(
+        common::wait_within(&mut node, Duration::from_secs(120)),
+        "the browser test ran past 120 s"
+    );
     let output = node.wait_with_output().unwrap();
     let (out, err) = (common::stdout(&output), common::stderr(&output));
     assert!(output.status.success(), "serve.mjs failed:\n{out}\n{err}");

@@ -3,10 +3,12 @@
 //! them to a file, which this test reads. Without `nvim` the test prints a note and passes
 //! only when `CI` is unset (.ci/install-neovim installs it for CI).
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn nvim_found() -> bool {
     Command::new("nvim")
@@ -19,11 +21,7 @@ fn nvim_found() -> bool {
 #[test]
 fn neovim_shows_the_diagnostics() {
     if !nvim_found() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "nvim is missing and CI is set: .ci/install-neovim should have installed it"
-        );
-        eprintln!("note: nvim not found; skipping the editor test (CI installs it)");
+        common::skip_unless_ci("nvim not found; .ci/install-neovim installs it");
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -45,14 +43,10 @@ fn neovim_shows_the_diagnostics() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("nvim did not quit within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(
+        common::wait_within(&mut child, Duration::from_secs(60)),
+        "nvim did not quit within 60 s"
+    );
     let written = std::fs::read_to_string(&out)
         .unwrap_or_else(|e| panic!("nvim wrote no {}: {e}", out.display()));
     let _ = std::fs::remove_file(&out);

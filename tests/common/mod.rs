@@ -147,6 +147,31 @@ pub fn grade_in_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> std::proc
     grade_within(dir, args, stdin, None)
 }
 
+/// Waits for `child` up to `limit`: true when it finished, false when it ran past and was
+/// killed (the caller fails the test, saying what it was running).
+pub fn wait_within(child: &mut std::process::Child, limit: std::time::Duration) -> bool {
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    true
+}
+
+/// For a test whose outside program (chromium, node, nvim) is missing: fails it when `CI`
+/// is set, where .ci/run should have installed the program; else prints a note, and the
+/// test returns without checking anything.
+pub fn skip_unless_ci(missing: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but the test cannot run: {missing}"
+    );
+    println!("note: test skipped: {missing}");
+}
+
 /// [`grade_in_with_stdin`], killing grade and failing the test when it runs past `timeout`:
 /// for inputs that could make it hang.
 pub fn grade_within(
@@ -169,19 +194,14 @@ pub fn grade_within(
     let mut input = child.stdin.take().unwrap();
     let bytes = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&bytes));
-    if let Some(timeout) = timeout {
-        let started = std::time::Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            if started.elapsed() > timeout {
-                child.kill().unwrap();
-                let output = child.wait_with_output().unwrap();
-                panic!(
-                    "grade {args:?} did not finish in {timeout:?}; stderr: {}",
-                    String::from_utf8_lossy(&output.stderr)
-                );
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+    if let Some(timeout) = timeout
+        && !wait_within(&mut child, timeout)
+    {
+        let output = child.wait_with_output().unwrap();
+        panic!(
+            "grade {args:?} did not finish in {timeout:?}; stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let output = child.wait_with_output().unwrap();
     if let Err(e) = writer.join().unwrap() {
