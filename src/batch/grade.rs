@@ -7,7 +7,7 @@ use super::walk::Entry;
 use crate::cohort::FileError;
 use crate::document::{ParseOptions, parse_with};
 use crate::error::{DecodeError, RubricError};
-use crate::rubric::{auto, builtin};
+use crate::rubric::{CompiledRubric, auto, builtin};
 use crate::scoring::{Grade, route};
 use crate::{analyze, decode, score};
 use rayon::prelude::*;
@@ -88,7 +88,12 @@ pub fn grade_decoded(text: &str, settings: &Settings) -> Result<Grade, FileError
             // No question stated and a first line no rubric's question fits: the body decides.
             let selection = match auto::select(&document) {
                 Err(RubricError::NoMatch { .. }) if !auto::states_question(&document) => {
-                    route::from_body(&document, &analysis)
+                    // The run's cache compiles each built-in once, for routing and grading.
+                    let builtins = builtin::ids()
+                        .map(|id| settings.rubrics.get(id))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let builtins: Vec<&CompiledRubric> = builtins.iter().map(|r| &**r).collect();
+                    route::from_body(&document, &analysis, &builtins)
                 }
                 picked => picked,
             };
