@@ -63,6 +63,7 @@ core = true
   kind = "quantity"
   near = ["lift"]
   units = ["percent"]
+  bare-amounts = true
 
   [[criterion.signal]]
   id = "together"

@@ -22,6 +22,11 @@ pub struct QuantityDef {
     #[serde(default)]
     #[schemars(schema_with = "unit_names")]
     pub units: Option<Vec<String>>,
+    /// Count a bare amount as money: a number with no currency sign, of three digits or
+    /// more or followed by "thousand" or "k" ("the offer is 185", "160 to 180 thousand").
+    /// For talk where every large number is pay.
+    #[serde(default)]
+    pub bare_amounts: bool,
 }
 
 /// The schema of `units`: names of [`QuantityKind`], read from the kind itself so that the
@@ -46,6 +51,9 @@ fn unit_names(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 /// - `near` (required): the phrases the number should measure.
 /// - `units`: which numbers count (money, percent, multiplier, duration, count, year); by
 ///   default any number but a calendar year.
+/// - `bare-amounts`: a bare number of three digits or more, or with "thousand" or "k",
+///   counts as money. People talking pay say "the offer is 185" or "160 to 180 thousand"
+///   and mean dollars; a salary rubric should hear it so.
 ///
 /// ## Example
 /// ```toml
@@ -57,6 +65,7 @@ fn unit_names(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 pub struct Quantity {
     near: ListId,
     units: Vec<QuantityKind>,
+    bare_amounts: bool,
 }
 
 impl Kind for Quantity {
@@ -81,7 +90,11 @@ impl Kind for Quantity {
                 }
             }
         }
-        Some(Quantity { near, units })
+        Some(Quantity {
+            near,
+            units,
+            bare_amounts: def.bare_amounts,
+        })
     }
 
     fn evaluate(&self, context: &Context) -> Found {
@@ -94,7 +107,10 @@ impl Kind for Quantity {
         };
         let mut sentences: Vec<(usize, Vec<crate::text::span::Span>)> = Vec::new();
         for quantity in &context.analysis.quantities {
-            if !wanted(quantity.kind) {
+            let as_money = self.bare_amounts
+                && quantity.kind == QuantityKind::Count
+                && context.text.get(quantity.span.start..quantity.span.end).is_some_and(is_bare_amount);
+            if !wanted(quantity.kind) && !(as_money && wanted(QuantityKind::Money)) {
                 continue;
             }
             let Some(sentence) = context.analysis.sentence_at(quantity.span.start) else {
@@ -126,6 +142,17 @@ impl Kind for Quantity {
     }
 }
 
+/// Whether a count's text reads as an amount of pay when no currency is named: digits
+/// worth 100 or more ("185", "1,200"), or any number with "thousand" or "k" after it.
+fn is_bare_amount(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    if lower.ends_with("thousand") || lower.ends_with('k') {
+        return true;
+    }
+    let digits: String = text.chars().filter(|c| *c != ',').collect();
+    digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() >= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test::{assert_problems, assert_signal};
@@ -139,6 +166,19 @@ mod tests {
         assert_signal(signal, "In 2021 the pilot would cut churn for members.", 0);
         let years = "kind = \"quantity\"\nnear = [\"churn\"]\nunits = [\"year\"]";
         assert_signal(years, "In 2021 the pilot would cut churn for members.", 1);
+    }
+
+    #[test]
+    fn bare_amounts_count_as_money_only_when_asked() {
+        let money = "kind = \"quantity\"\nnear = [\"offer\"]\nunits = [\"money\"]";
+        let bare = format!("{money}\nbare-amounts = true");
+        for text in ["The offer is 185.", "The offer sits between 160 and 180 thousand."] {
+            assert_signal(money, text, 0);
+            assert_signal(&bare, text, 1);
+        }
+        // Small bare numbers are counts of things, not pay.
+        assert_signal(&bare, "The offer came after 3 rounds.", 0);
+        assert_signal(&bare, "The offer is $185k.", 1);
     }
 
     #[test]
