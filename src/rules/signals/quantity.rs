@@ -110,7 +110,7 @@ impl Kind for Quantity {
             let as_money = self.bare_amounts
                 && quantity.kind == QuantityKind::Count
                 && context.text.get(quantity.span.start..quantity.span.end).is_some_and(is_bare_amount);
-            if !wanted(quantity.kind) && !(as_money && wanted(QuantityKind::Money)) {
+            if !(wanted(quantity.kind) || (as_money && wanted(QuantityKind::Money))) {
                 continue;
             }
             let Some(sentence) = context.analysis.sentence_at(quantity.span.start) else {
