@@ -107,6 +107,8 @@ pub struct PhraseMatcher {
     surface: View,
     stems: View,
     list_count: usize,
+    /// An exact matcher counts words as written: never matched on the subject-close view.
+    exact: bool,
 }
 
 /// How `phrase` matches and the pattern it is compared as: folded as text is folded,
@@ -212,8 +214,7 @@ impl PhraseMatcher {
                     PhraseKind::Stem => &mut stems,
                     _ => &mut surface,
                 };
-                // An exact matcher's lists (fillers, hedges) count words as written.
-                view.subject_led |= !exact && starts_with_subject(&text);
+                view.subject_led |= starts_with_subject(&text);
                 view.add(text, entry);
             }
         }
@@ -223,6 +224,7 @@ impl PhraseMatcher {
             surface,
             stems,
             list_count,
+            exact,
         }
     }
 
@@ -243,10 +245,12 @@ impl PhraseMatcher {
             })
         });
         // Phrases that start with a subject ("I decided") also match with an adverb or
-        // filler after it ("I then decided"): only a phrase with a subject in it can span
-        // what that view takes out, and the hits it shares with the text are deduplicated.
-        if self.surface.subject_led
-            && let Some(close) = folded.subject_close()
+        // filler after it ("I then decided") or after a join ("I asked and said"): only
+        // a phrase with a subject in it can span what that view changes, unless a spoken
+        // filler was taken out. Hits it shares with the text are deduplicated.
+        let close = (!self.exact).then(|| folded.subject_close()).flatten();
+        if let Some(close) = close
+            && (self.surface.subject_led || close.spoken)
         {
             self.surface.find(&close.text, |list, span| {
                 hits.push(PhraseHit {
@@ -264,8 +268,9 @@ impl PhraseMatcher {
                 })
             });
         }
-        if self.stems.subject_led
-            && let Some(close) = folded.subject_close()
+        if self.stems.automaton.is_some()
+            && let Some(close) = close
+            && (self.stems.subject_led || close.spoken)
         {
             let stemmed = close.stemmed();
             self.stems.find(&stemmed.text, |list, span| {

@@ -1,9 +1,11 @@
-//! The subject-close view of a folded text: up to two adverbs or spoken fillers right after
-//! a personal pronoun taken out ("i then decided", "we also ran", "she, um, told me" read
-//! as "i decided", "we ran", "she told me"), with a byte map back to the folded text. A
-//! phrase that starts with its subject ("I decided") is matched on both views, so that a
-//! word between the subject and its verb does not hide the action. Negations and words
-//! that weaken the verb ("never", "barely", "almost") are never taken out.
+//! The subject-close view of a folded text, with a byte map back to the folded text: up to
+//! two adverbs or spoken fillers right after a personal pronoun taken out ("i then decided",
+//! "we also ran", "she, um, told me" read as "i decided", "we ran", "she told me"); the
+//! clause's subject put before a second past verb joined to the first ("i asked her and
+//! said" reads "... and i said"); and spoken fillers between any two words taken out
+//! ("told me, um, that"). Phrases are matched on both views, so that a word between the
+//! subject and its verb does not hide the action. Negations and words that weaken the
+//! verb ("never", "barely", "almost") are never taken out.
 
 use crate::text::span::Span;
 use crate::text::stem::{Stemmed, is_word_char};
@@ -86,6 +88,9 @@ pub struct SubjectClose {
     map: Vec<u32>,
     /// The view stemmed, built the first time a matcher asks for it.
     stemmed: OnceLock<Stemmed>,
+    /// True when a spoken filler was taken out between two words: then any phrase, not
+    /// only one that starts with a subject, can match here and not in the text.
+    pub spoken: bool,
 }
 
 /// True when a phrase (folded) starts with a subject and has more words: the phrases that
@@ -121,15 +126,65 @@ fn skip_separators(text: &str, at: usize) -> usize {
         .unwrap_or(text.len() - at)
 }
 
+/// Spoken fillers, taken out wherever they sit between two words ("told me, um, that").
+const SPOKEN: &[&str] = &["um", "uh", "er", "erm", "uhm", "umm"];
+
+/// Words that join a second verb to the subject of the first ("I asked and said").
+const JOINS: &[&str] = &["and", "then", "but"];
+
+/// Past forms that do not end in "-ed", for the verb a join carries the subject to.
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "made", "took", "gave", "went", "sent", "ran", "wrote", "built", "kept",
+    "put", "got", "brought", "thought", "found", "left", "felt", "met", "spoke", "set",
+    "cut", "led", "held", "began", "chose", "drew", "showed", "sat", "stood", "paid", "lost",
+    "won", "shut", "hit", "let", "did", "had", "knew", "saw", "rewrote", "undid",
+];
+
+/// True for a word that reads as a past-tense verb.
+fn is_past(word: &str) -> bool {
+    IRREGULAR_PAST.contains(&word)
+        || (word.len() >= 4 && word.ends_with("ed") && !word.ends_with("eed"))
+}
+
+/// The view under construction: folded text copied in runs, with words left out and
+/// subjects put in, each byte mapped to a folded offset.
+struct Builder<'a> {
+    folded: &'a str,
+    text: String,
+    map: Vec<u32>,
+    copied: usize,
+}
+
+impl Builder<'_> {
+    /// Copies the folded text up to `to`.
+    fn keep(&mut self, to: usize) {
+        self.text.push_str(&self.folded[self.copied..to]);
+        self.map.extend((self.copied..to).map(|o| o as u32));
+        self.copied = to;
+    }
+
+    /// Puts `s` in, every byte mapped to folded offset `at`.
+    fn insert(&mut self, s: &str, at: usize) {
+        self.text.push_str(s);
+        self.map.extend(std::iter::repeat_n(at as u32, s.len()));
+    }
+}
+
 impl SubjectClose {
-    /// The view of `folded` (text already folded). `None` when no filler follows a subject:
-    /// the view would be the text itself.
+    /// The view of `folded` (text already folded). `None` when nothing is taken out or put
+    /// in: the view would be the text itself.
     pub fn new(folded: &str) -> Option<Self> {
-        let mut text = String::with_capacity(folded.len());
-        let mut map = Vec::with_capacity(folded.len() + 1);
-        let mut copied = 0;
+        let mut out = Builder {
+            folded,
+            text: String::with_capacity(folded.len() + 16),
+            map: Vec::with_capacity(folded.len() + 17),
+            copied: 0,
+        };
+        let mut spoken = false;
         let mut at = 0;
-        let mut changed = false;
+        // The subject of the clause so far, and where the last word ended.
+        let mut subject: Option<&str> = None;
+        let mut last_end: Option<usize> = None;
         while at < folded.len() {
             let c = folded[at..].chars().next().expect("at is inside the text");
             let starts_word = is_word_char(c)
@@ -138,49 +193,79 @@ impl SubjectClose {
                     .next_back()
                     .is_some_and(|b| is_word_char(b) || b == '\'');
             if !starts_word {
+                if matches!(c, '.' | '!' | '?' | ';' | ':' | '(' | ')') {
+                    subject = None;
+                    last_end = None;
+                }
                 at += c.len_utf8();
                 continue;
             }
             let word = word_at(folded, at);
             let end = at + word.len().max(c.len_utf8());
-            if !SUBJECTS.contains(&word) {
-                at = end;
-                continue;
+            // Fillers after this word, and the word after them.
+            let after_fillers = |from: usize| {
+                let (mut next, mut fillers) = (skip_separators(folded, from), 0);
+                while fillers < MAX_FILLERS && is_filler(word_at(folded, next)) {
+                    next = skip_separators(folded, next + word_at(folded, next).len());
+                    fillers += 1;
+                }
+                (next, fillers)
+            };
+            if SUBJECTS.contains(&word) {
+                subject = Some(word);
+                let (next, fillers) = after_fillers(end);
+                let verb = word_at(folded, next);
+                if fillers > 0 && !verb.is_empty() && !is_filler(verb) {
+                    out.keep(end);
+                    out.insert(" ", end);
+                    out.copied = next;
+                    at = next;
+                    last_end = Some(end);
+                    continue;
+                }
+            } else if SPOKEN.contains(&word)
+                && let Some(last) = last_end
+                && folded[last..at].bytes().all(|b| b == b' ' || b == b',')
+            {
+                let next = skip_separators(folded, end);
+                if !word_at(folded, next).is_empty() {
+                    out.keep(last);
+                    out.insert(" ", last);
+                    out.copied = next;
+                    at = next;
+                    spoken = true;
+                    continue;
+                }
+            } else if JOINS.contains(&word)
+                && let Some(who) = subject
+            {
+                let (next, _) = after_fillers(end);
+                let verb = word_at(folded, next);
+                if is_past(verb) {
+                    // "and said" after "I asked" reads "and i said".
+                    out.keep(end);
+                    out.insert(" ", end);
+                    out.insert(who, next);
+                    out.insert(" ", next);
+                    out.copied = next;
+                    at = next;
+                    last_end = Some(end);
+                    continue;
+                }
             }
-            // Count the fillers after the subject; the verb must follow them.
-            let (mut next, mut fillers) = (skip_separators(folded, end), 0);
-            while fillers < MAX_FILLERS && is_filler(word_at(folded, next)) {
-                next = skip_separators(folded, next + word_at(folded, next).len());
-                fillers += 1;
-            }
-            let verb = word_at(folded, next);
-            if fillers == 0 || verb.is_empty() || is_filler(verb) {
-                at = end;
-                continue;
-            }
-            // Keep everything up to the subject, then one space, then the verb on.
-            for (i, b) in folded[copied..end].char_indices() {
-                text.push(b);
-                map.extend((0..b.len_utf8()).map(|k| (copied + i + k) as u32));
-            }
-            text.push(' ');
-            map.push(end as u32);
-            copied = next;
-            at = next;
-            changed = true;
+            last_end = Some(end);
+            at = end;
         }
-        if !changed {
+        if out.copied == 0 && out.text.is_empty() {
             return None;
         }
-        for (i, b) in folded[copied..].char_indices() {
-            text.push(b);
-            map.extend((0..b.len_utf8()).map(|k| (copied + i + k) as u32));
-        }
-        map.push(folded.len() as u32);
+        out.keep(folded.len());
+        out.map.push(folded.len() as u32);
         Some(SubjectClose {
-            text,
-            map,
+            text: out.text,
+            map: out.map,
             stemmed: OnceLock::new(),
+            spoken,
         })
     }
 
@@ -220,6 +305,24 @@ mod tests {
             Some("she told me")
         );
         assert_eq!(view("i decided, then we ran it"), None);
+    }
+
+    #[test]
+    fn carries_the_subject_to_a_joined_past_verb() {
+        assert_eq!(
+            view("i asked her and then said why. we met and talked").as_deref(),
+            Some("i asked her and i said why. we met and we talked")
+        );
+        // No subject in the clause, or no past verb after the join: nothing to carry.
+        assert_eq!(view("the team met and talked. i asked and she left"), None);
+    }
+
+    #[test]
+    fn takes_out_spoken_fillers_between_words() {
+        let close = SubjectClose::new("the engineer told me, um, that he'd").unwrap();
+        assert_eq!(close.text, "the engineer told me that he'd");
+        assert!(close.spoken);
+        assert_eq!(view("um, so the plan was simple"), None);
     }
 
     #[test]
