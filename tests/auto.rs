@@ -25,10 +25,6 @@ const REFUSED: &[(&str, &str)] = &[
         "rubric phrases pasted without an argument earn nothing, and its metric phrases fit metrics as well",
     ),
     (
-        "product-pitch/adversarial-repeated",
-        "one sentence said again and again: repeats earn nothing, and its metric words fit metrics nearly as well",
-    ),
-    (
         "metrics/weak-track-everything",
         "a list of every metric with no reasoning, which technical-design's tracking vocabulary fits nearly as well",
     ),

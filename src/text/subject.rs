@@ -129,15 +129,21 @@ fn skip_separators(text: &str, at: usize) -> usize {
 /// Spoken fillers, taken out wherever they sit between two words ("told me, um, that").
 const SPOKEN: &[&str] = &["um", "uh", "er", "erm", "uhm", "umm"];
 
+/// Discourse words a spoken filler often follows ("so, um, the"): the pair is talk, not
+/// part of a phrase, so the filler stays.
+const DISCOURSE: &[&str] = &[
+    "so", "and", "but", "well", "okay", "ok", "like", "yeah", "now",
+];
+
 /// Words that join a second verb to the subject of the first ("I asked and said").
 const JOINS: &[&str] = &["and", "then", "but"];
 
 /// Past forms that do not end in "-ed", for the verb a join carries the subject to.
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "made", "took", "gave", "went", "sent", "ran", "wrote", "built", "kept",
-    "put", "got", "brought", "thought", "found", "left", "felt", "met", "spoke", "set",
-    "cut", "led", "held", "began", "chose", "drew", "showed", "sat", "stood", "paid", "lost",
-    "won", "shut", "hit", "let", "did", "had", "knew", "saw", "rewrote", "undid",
+    "said", "told", "made", "took", "gave", "went", "sent", "ran", "wrote", "built", "kept", "put",
+    "got", "brought", "thought", "found", "left", "felt", "met", "spoke", "set", "cut", "led",
+    "held", "began", "chose", "drew", "showed", "sat", "stood", "paid", "lost", "won", "shut",
+    "hit", "let", "did", "had", "knew", "saw", "rewrote", "undid",
 ];
 
 /// True for a word that reads as a past-tense verb.
@@ -146,18 +152,38 @@ fn is_past(word: &str) -> bool {
         || (word.len() >= 4 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
+/// Fillers after the word ending at `from`: the start of the word after them, and how
+/// many there were.
+fn after_fillers(folded: &str, from: usize) -> (usize, usize) {
+    let (mut next, mut fillers) = (skip_separators(folded, from), 0);
+    while fillers < MAX_FILLERS && is_filler(word_at(folded, next)) {
+        next = skip_separators(folded, next + word_at(folded, next).len());
+        fillers += 1;
+    }
+    (next, fillers)
+}
+
 /// The view under construction: folded text copied in runs, with words left out and
-/// subjects put in, each byte mapped to a folded offset.
+/// subjects put in, each byte mapped to a folded offset; and what the scan has seen.
 struct Builder<'a> {
     folded: &'a str,
     text: String,
     map: Vec<u32>,
     copied: usize,
+    /// The subject of the clause so far.
+    subject: Option<&'a str>,
+    /// Where the last word ended, in this clause, and the word.
+    last_end: Option<usize>,
+    last_word: &'a str,
+    /// Whether a spoken filler was taken out between two words.
+    spoken: bool,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// Copies the folded text up to `to`.
     fn keep(&mut self, to: usize) {
+        // Never back over what is already in the view.
+        let to = to.max(self.copied);
         self.text.push_str(&self.folded[self.copied..to]);
         self.map.extend((self.copied..to).map(|o| o as u32));
         self.copied = to;
@@ -167,6 +193,55 @@ impl Builder<'_> {
     fn insert(&mut self, s: &str, at: usize) {
         self.text.push_str(s);
         self.map.extend(std::iter::repeat_n(at as u32, s.len()));
+    }
+
+    /// Keeps the text up to `to`, one space, and goes on from `next`.
+    fn close_gap(&mut self, to: usize, next: usize) {
+        self.keep(to);
+        self.insert(" ", to);
+        self.copied = next;
+    }
+
+    /// Applies the rule for `word` (at `at`, ending at `end`), if one applies: the offset
+    /// the scan goes on from.
+    fn rewrite(&mut self, word: &'a str, at: usize, end: usize) -> Option<usize> {
+        let folded = self.folded;
+        if SUBJECTS.contains(&word) {
+            self.subject = Some(word);
+            let (next, fillers) = after_fillers(folded, end);
+            let verb = word_at(folded, next);
+            (fillers > 0 && !verb.is_empty() && !is_filler(verb)).then(|| {
+                self.close_gap(end, next);
+                next
+            })
+        } else if SPOKEN.contains(&word) {
+            let last = self.last_end?;
+            // A run of fillers ("um, uh") goes as one.
+            let mut next = skip_separators(folded, end);
+            while SPOKEN.contains(&word_at(folded, next)) {
+                next = skip_separators(folded, next + word_at(folded, next).len());
+            }
+            let between_words = folded[last..at].bytes().all(|b| b == b' ' || b == b',')
+                && !DISCOURSE.contains(&self.last_word)
+                && !word_at(folded, next).is_empty();
+            between_words.then(|| {
+                self.close_gap(last, next);
+                self.spoken = true;
+                next
+            })
+        } else if JOINS.contains(&word) {
+            let who = self.subject?;
+            let (next, _) = after_fillers(folded, end);
+            // "and said" after "I asked" reads "and i said".
+            is_past(word_at(folded, next)).then(|| {
+                self.close_gap(end, next);
+                self.insert(who, next);
+                self.insert(" ", next);
+                next
+            })
+        } else {
+            None
+        }
     }
 }
 
@@ -179,12 +254,12 @@ impl SubjectClose {
             text: String::with_capacity(folded.len() + 16),
             map: Vec::with_capacity(folded.len() + 17),
             copied: 0,
+            subject: None,
+            last_end: None,
+            last_word: "",
+            spoken: false,
         };
-        let mut spoken = false;
         let mut at = 0;
-        // The subject of the clause so far, and where the last word ended.
-        let mut subject: Option<&str> = None;
-        let mut last_end: Option<usize> = None;
         while at < folded.len() {
             let c = folded[at..].chars().next().expect("at is inside the text");
             let starts_word = is_word_char(c)
@@ -194,69 +269,23 @@ impl SubjectClose {
                     .is_some_and(|b| is_word_char(b) || b == '\'');
             if !starts_word {
                 if matches!(c, '.' | '!' | '?' | ';' | ':' | '(' | ')') {
-                    subject = None;
-                    last_end = None;
+                    out.subject = None;
+                    out.last_end = None;
                 }
                 at += c.len_utf8();
                 continue;
             }
             let word = word_at(folded, at);
             let end = at + word.len().max(c.len_utf8());
-            // Fillers after this word, and the word after them.
-            let after_fillers = |from: usize| {
-                let (mut next, mut fillers) = (skip_separators(folded, from), 0);
-                while fillers < MAX_FILLERS && is_filler(word_at(folded, next)) {
-                    next = skip_separators(folded, next + word_at(folded, next).len());
-                    fillers += 1;
-                }
-                (next, fillers)
-            };
-            if SUBJECTS.contains(&word) {
-                subject = Some(word);
-                let (next, fillers) = after_fillers(end);
-                let verb = word_at(folded, next);
-                if fillers > 0 && !verb.is_empty() && !is_filler(verb) {
-                    out.keep(end);
-                    out.insert(" ", end);
-                    out.copied = next;
-                    at = next;
-                    last_end = Some(end);
-                    continue;
-                }
-            } else if SPOKEN.contains(&word)
-                && let Some(last) = last_end
-                && folded[last..at].bytes().all(|b| b == b' ' || b == b',')
-            {
-                let next = skip_separators(folded, end);
-                if !word_at(folded, next).is_empty() {
-                    out.keep(last);
-                    out.insert(" ", last);
-                    out.copied = next;
-                    at = next;
-                    spoken = true;
-                    continue;
-                }
-            } else if JOINS.contains(&word)
-                && let Some(who) = subject
-            {
-                let (next, _) = after_fillers(end);
-                let verb = word_at(folded, next);
-                if is_past(verb) {
-                    // "and said" after "I asked" reads "and i said".
-                    out.keep(end);
-                    out.insert(" ", end);
-                    out.insert(who, next);
-                    out.insert(" ", next);
-                    out.copied = next;
-                    at = next;
-                    last_end = Some(end);
-                    continue;
-                }
+            let next = out.rewrite(word, at, end);
+            // A spoken filler taken out leaves the word before it as the last word.
+            if next.is_none() || !SPOKEN.contains(&word) {
+                out.last_end = Some(end);
+                out.last_word = word;
             }
-            last_end = Some(end);
-            at = end;
+            at = next.unwrap_or(end);
         }
-        if out.copied == 0 && out.text.is_empty() {
+        if out.text.is_empty() {
             return None;
         }
         out.keep(folded.len());
@@ -265,7 +294,7 @@ impl SubjectClose {
             text: out.text,
             map: out.map,
             stemmed: OnceLock::new(),
-            spoken,
+            spoken: out.spoken,
         })
     }
 
@@ -323,6 +352,11 @@ mod tests {
         assert_eq!(close.text, "the engineer told me that he'd");
         assert!(close.spoken);
         assert_eq!(view("um, so the plan was simple"), None);
+        assert_eq!(view("the pieces. so, uh, the app"), None);
+        assert_eq!(
+            view("a week um um, uh 10 days").as_deref(),
+            Some("a week 10 days")
+        );
     }
 
     #[test]
