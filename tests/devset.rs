@@ -26,11 +26,7 @@ const MIN_PAIRS: f64 = 0.95;
 /// Floors the engine does not meet yet, by name as the test prints them. The test prints
 /// each as "FLOOR NOT MET" instead of failing, and fails when one of them is met: remove it
 /// then, so that the list only shrinks.
-const NOT_YET_MET: &[&str] = &[
-    "no mistake fired that is not committed",
-    "false gaps at most 10%",
-    "criterion kappa at least 0.70 overall",
-];
+const NOT_YET_MET: &[&str] = &["no mistake fired that is not committed"];
 
 /// The figures of a set of answers (one rubric, or all).
 struct Figures {
@@ -177,6 +173,41 @@ fn judge(floors: &[Floor]) -> Vec<String> {
     failures
 }
 
+/// Each false gap (expert 2, grade under half), so that a change can be judged on them.
+fn print_false_gaps(answers: &[Answer]) {
+    for answer in answers {
+        for c in answer
+            .criteria
+            .iter()
+            .filter(|c| c.expert == 2 && c.share < GAP_SHARE)
+        {
+            println!(
+                "dev-set: false gap: {} {} expert {} grade {:.2}",
+                answer.file, c.id, c.expert, c.share
+            );
+        }
+    }
+}
+
+/// With DEVSET_ALL set, every criterion where grade's mapped 0/1/2 differs from the
+/// expert's: what the kappa is made of.
+fn print_all(answers: &[Answer]) {
+    if std::env::var_os("DEVSET_ALL").is_none() {
+        return;
+    }
+    for answer in answers {
+        for c in &answer.criteria {
+            let m = to_scale(c.share, 1.0, (0, 2));
+            if m != c.expert {
+                println!(
+                    "DIS {} {} expert {} grade {} ({:.2})",
+                    answer.file, c.id, c.expert, m, c.share
+                );
+            }
+        }
+    }
+}
+
 fn print_mistakes(overall: &Figures) {
     for (label, list) in [
         ("fired, not committed", &overall.fired_not_committed),
@@ -222,6 +253,8 @@ fn grade_agrees_with_the_expert_on_the_outside_answers() {
     println!(
         "(false gaps: expert 2, grade under half; fired: not committed; missed: committed; on gap: first next step on a criterion the expert marked below 2; overall pairs and spearman: mean per rubric)"
     );
+    print_false_gaps(&answers);
+    print_all(&answers);
     print_mistakes(&overall);
     // Every dev-set answer was written in earnest: no flag may fire on any of them.
     let flagged: Vec<String> = answers

@@ -4,6 +4,7 @@
 
 use crate::text::span::Span;
 use crate::text::stem::Stemmed;
+use crate::text::subject::SubjectClose;
 use std::sync::OnceLock;
 
 /// A text folded for matching, with the way back to the original offsets.
@@ -16,6 +17,8 @@ pub struct Folded {
     map: Option<Vec<u32>>,
     /// The stemmed view, built the first time a matcher asks for it.
     stemmed: OnceLock<Stemmed>,
+    /// The subject-close view, built the first time a matcher asks for it.
+    subject_close: OnceLock<Option<SubjectClose>>,
 }
 
 impl Folded {
@@ -36,6 +39,7 @@ impl Folded {
                 text,
                 map: None,
                 stemmed: OnceLock::new(),
+                subject_close: OnceLock::new(),
             };
         }
         let mut text = String::with_capacity(original.len());
@@ -66,6 +70,7 @@ impl Folded {
             text,
             map: Some(map),
             stemmed: OnceLock::new(),
+            subject_close: OnceLock::new(),
         }
     }
 
@@ -73,6 +78,14 @@ impl Folded {
     /// document whose matchers are all exact never stems.
     pub fn stemmed(&self) -> &Stemmed {
         self.stemmed.get_or_init(|| Stemmed::new(&self.text))
+    }
+
+    /// The text with fillers after subjects taken out ("i then decided" as "i decided"):
+    /// built once, on first use; `None` when it would be the text itself.
+    pub fn subject_close(&self) -> Option<&SubjectClose> {
+        self.subject_close
+            .get_or_init(|| SubjectClose::new(&self.text))
+            .as_ref()
     }
 
     /// The original span of a folded span.

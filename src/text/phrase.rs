@@ -7,6 +7,7 @@
 
 use super::fold::Folded;
 use super::stem::{Stemmed, is_word_char};
+use super::subject::starts_with_subject;
 use crate::text::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -45,6 +46,9 @@ struct View {
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
     index: std::collections::BTreeMap<String, usize>,
+    /// True when a pattern starts with a subject ("i decided", "she told me"): the view is
+    /// then also matched on the text with fillers after subjects taken out.
+    subject_led: bool,
 }
 
 impl View {
@@ -103,6 +107,8 @@ pub struct PhraseMatcher {
     surface: View,
     stems: View,
     list_count: usize,
+    /// An exact matcher counts words as written: never matched on the subject-close view.
+    exact: bool,
 }
 
 /// How `phrase` matches and the pattern it is compared as: folded as text is folded,
@@ -204,10 +210,12 @@ impl PhraseMatcher {
                     list: list as u32,
                     kind,
                 };
-                match kind {
-                    PhraseKind::Stem => stems.add(text, entry),
-                    _ => surface.add(text, entry),
-                }
+                let view = match kind {
+                    PhraseKind::Stem => &mut stems,
+                    _ => &mut surface,
+                };
+                view.subject_led |= starts_with_subject(&text);
+                view.add(text, entry);
             }
         }
         surface.build();
@@ -216,6 +224,7 @@ impl PhraseMatcher {
             surface,
             stems,
             list_count,
+            exact,
         }
     }
 
@@ -235,12 +244,39 @@ impl PhraseMatcher {
                 span: folded.original(span),
             })
         });
+        // Phrases that start with a subject ("I decided") also match with an adverb or
+        // filler after it ("I then decided") or after a join ("I asked and said"): only
+        // a phrase with a subject in it can span what that view changes, unless a spoken
+        // filler was taken out. Hits it shares with the text are deduplicated.
+        let close = (!self.exact).then(|| folded.subject_close()).flatten();
+        if let Some(close) = close
+            && (self.surface.subject_led || close.spoken)
+        {
+            self.surface.find(&close.text, |list, span| {
+                hits.push(PhraseHit {
+                    list,
+                    span: folded.original(close.folded(span)),
+                })
+            });
+        }
         if self.stems.automaton.is_some() {
             let stemmed = folded.stemmed();
             self.stems.find(&stemmed.text, |list, span| {
                 hits.push(PhraseHit {
                     list,
                     span: folded.original(stemmed.folded(span)),
+                })
+            });
+        }
+        if self.stems.automaton.is_some()
+            && let Some(close) = close
+            && (self.stems.subject_led || close.spoken)
+        {
+            let stemmed = close.stemmed();
+            self.stems.find(&stemmed.text, |list, span| {
+                hits.push(PhraseHit {
+                    list,
+                    span: folded.original(close.folded(stemmed.folded(span))),
                 })
             });
         }
@@ -396,6 +432,21 @@ mod tests {
         assert!(words("I ask her every week; we ship on Fridays.").is_empty());
         // A phrase that is not first person still matches its inflections.
         assert_eq!(words("They renewed."), ["renewed"]);
+    }
+
+    #[test]
+    fn an_adverb_after_the_subject_does_not_hide_the_verb() {
+        let lists: &[&[&str]] = &[&["I decided", "she told me"]];
+        assert_eq!(
+            found(lists, "I then decided. She, um, quickly told me."),
+            vec![
+                (0, "I then decided".into()),
+                (0, "She, um, quickly told me".into())
+            ]
+        );
+        assert_eq!(found(lists, "I never decided; I barely decided."), vec![]);
+        let matcher = PhraseMatcher::exact([["i think"]]);
+        assert!(matcher.find(&Folded::new("I really think so")).is_empty());
     }
 
     #[test]

@@ -20,12 +20,14 @@ pub struct SequenceDef {
 
 /// ## What it does
 /// Earns `points` for each step found after the one before it: a phrase of step 1, then
-/// one of step 2 in a later sentence, and so on. Headings count, so Markdown sections work;
-/// repeated and keyword-packed sentences do not.
+/// one of step 2 in a later sentence, and so on. The first step alone earns nothing: it
+/// takes two steps to make an order. Headings count, so Markdown sections work; repeated
+/// and keyword-packed sentences do not.
 ///
 /// ## Why
 /// Order is structure: situation before action before result, the goal before the
-/// metrics.
+/// metrics. A lesson with nothing after it is a lesson, not a lesson applied; other
+/// signals credit the step on its own.
 ///
 /// ## Keys
 /// - `steps` (required): two or more phrase lists.
@@ -43,7 +45,7 @@ pub struct Sequence {
 impl Kind for Sequence {
     const NAME: &'static str = "sequence";
     const SUMMARY: &'static str =
-        "Phrase groups that appear in this order through the answer; points per step reached in order.";
+        "Phrase groups that appear in this order through the answer; points per step reached in order, from two steps.";
     type Def = SequenceDef;
 
     fn compile(def: SequenceDef, cx: &mut SignalCompiler) -> Option<Self> {
@@ -85,8 +87,12 @@ impl Kind for Sequence {
             }
         }
         let reached = sentences.len();
+        // One step is no order: it earns nothing and quotes nothing.
+        if reached < 2 {
+            sentences.clear();
+        }
         Found {
-            units: Some(reached as u32),
+            units: Some(if reached < 2 { 0 } else { reached as u32 }),
             note: Some(format!("{reached} of {} steps in order", self.steps.len())),
             sentences,
         }
@@ -119,11 +125,11 @@ mod tests {
             "First I would state the goal for members. Then I would pick the metric to track.",
             2,
         );
-        // The metric before the goal reaches only the first step, later.
+        // The metric before the goal reaches only the first step, later: no order.
         assert_signal(
             SIGNAL,
             "I would pick the metric to track first. Then I would state the goal for members.",
-            1,
+            0,
         );
         assert_signal(SIGNAL, "Nothing here speaks to either of the steps.", 0);
     }
