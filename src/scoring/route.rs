@@ -76,9 +76,6 @@ fn found(text: &str, analysis: &Analysis, rubric: &CompiledRubric) -> Found {
     ideas.retain(|h| {
         !pronouns.contains(&h.list) && !text.get(h.span.start..h.span.end).is_some_and(is_glue)
     });
-    let mut lists: Vec<_> = ideas.iter().map(|h| h.list).collect();
-    lists.sort_unstable();
-    lists.dedup();
     Found {
         starts: [
             starts(topic),
