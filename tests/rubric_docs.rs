@@ -112,6 +112,8 @@ words-below = 500
 words-above = 10
 numbers-below = 2
 missing-signals = ["c.quantity"]
+unfollowed = { phrases = ["lesson"], by = ["since then"] }
+no-label = ["why"]
 "#;
 
 /// One documented key: where it lives (`""` the top level, `band`, `criterion`,
