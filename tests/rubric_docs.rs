@@ -114,6 +114,7 @@ numbers-below = 2
 missing-signals = ["c.quantity"]
 unfollowed = { phrases = ["lesson"], by = ["since then"] }
 no-label = ["why"]
+not-together = { phrases = ["stock"], with = ["ask"] }
 "#;
 
 /// One documented key: where it lives (`""` the top level, `band`, `criterion`,

@@ -147,3 +147,16 @@ fn a_lesson_only_planned_is_vague_and_one_put_into_practice_is_not() {
     assert_ne!(practised, text);
     assert!(!fires(&graded(&rubric, &practised), "vague-lesson"));
 }
+
+#[test]
+fn stock_named_in_passing_is_no_move_on_the_package() {
+    let (rubric, text) = fixture("salary-negotiation.stock-in-passing");
+    assert!(fires(&graded(&rubric, &text), "base-only"));
+    // One sentence that asks about the stock is a move on the package.
+    let asked = text.replace(
+        "So the base is the one thing I would push on",
+        "So I'd ask for a sign-on to cover the stock I leave, and push on the base",
+    );
+    assert_ne!(asked, text);
+    assert!(!fires(&graded(&rubric, &asked), "base-only"));
+}

@@ -146,6 +146,7 @@ condition_kinds! {
     missing_signals::MissingSignals,
     unfollowed::Unfollowed,
     no_label::NoLabel,
+    not_together::NotTogether,
 }
 
 /// A mistake's `when` table as written: its conditions in registration order.
