@@ -113,6 +113,9 @@ words-below = 500
 words-above = 10
 numbers-below = 2
 missing-signals = ["c.quantity"]
+unfollowed = { phrases = ["lesson"], by = ["since then"] }
+no-label = ["why"]
+not-together = { phrases = ["stock"], with = ["ask"] }
 "#;
 
 /// One documented key: where it lives (`""` the top level, `band`, `criterion`,

@@ -124,3 +124,39 @@ fn a_negated_outcome_still_names_the_outcome() {
     let undeclared = grade::rubric::load(&undeclared).unwrap();
     assert!(!on_line_8(&grade_text(&text, &undeclared)));
 }
+
+#[test]
+fn a_why_section_gives_the_reasons_its_sentences_do_not_name() {
+    let (rubric, text) = fixture("product-pitch.why-section");
+    assert!(!fires(&graded(&rubric, &text), "features-without-why"));
+    // The same list under a label that names no reason is features without a why.
+    let unlabelled = text.replace("**Why:**", "**Notes:**");
+    assert_ne!(unlabelled, text);
+    assert!(fires(&graded(&rubric, &unlabelled), "features-without-why"));
+}
+
+#[test]
+fn a_lesson_only_planned_is_vague_and_one_put_into_practice_is_not() {
+    let (rubric, text) = fixture("failure-story.lesson-never-applied");
+    assert!(fires(&graded(&rubric, &text), "vague-lesson"));
+    // The same plan said as what the candidate did since.
+    let practised = text.replace(
+        "Next time I'd put a rough version in front of a few customers first",
+        "Since then I put a rough version in front of a few customers first",
+    );
+    assert_ne!(practised, text);
+    assert!(!fires(&graded(&rubric, &practised), "vague-lesson"));
+}
+
+#[test]
+fn stock_named_in_passing_is_no_move_on_the_package() {
+    let (rubric, text) = fixture("salary-negotiation.stock-in-passing");
+    assert!(fires(&graded(&rubric, &text), "base-only"));
+    // One sentence that asks about the stock is a move on the package.
+    let asked = text.replace(
+        "So the base is the one thing I would push on",
+        "So I'd ask for a sign-on to cover the stock I leave, and push on the base",
+    );
+    assert_ne!(asked, text);
+    assert!(!fires(&graded(&rubric, &asked), "base-only"));
+}

@@ -144,6 +144,9 @@ condition_kinds! {
     words_above::WordsAbove,
     numbers_below::NumbersBelow,
     missing_signals::MissingSignals,
+    unfollowed::Unfollowed,
+    no_label::NoLabel,
+    not_together::NotTogether,
 }
 
 /// A mistake's `when` table as written: its conditions in registration order.

@@ -7,8 +7,8 @@ use crate::rules::context::Context;
 
 /// ## What it does
 /// Holds when the answer states fewer numbers than the count given: money, percentages,
-/// multiples, durations and counts, in sentences that may earn points. Calendar years do
-/// not count.
+/// multiples, durations and counts, in sentences that may earn points. Calendar years and
+/// amounts with no number in them ("several months", "a few weeks") do not count.
 ///
 /// ## Why
 /// Some mistakes are vocabulary standing in for specifics: "north star", "KPI" and "user
@@ -40,7 +40,7 @@ impl ConditionKind for NumbersBelow {
         let stated = analysis
             .quantities
             .iter()
-            .filter(|q| q.kind != QuantityKind::Year)
+            .filter(|q| q.kind != QuantityKind::Year && !vague(q.span.text(context.text)))
             .filter(|q| {
                 analysis
                     .sentence_at(q.span.start)
@@ -49,6 +49,19 @@ impl ConditionKind for NumbersBelow {
             .count();
         stated < self.numbers
     }
+}
+
+/// Amounts that name no number: "several months", "a few weeks", "a couple of days".
+const VAGUE: &[&str] = &["a few", "few", "several", "a couple"];
+
+/// True when a quantity's words give no number.
+fn vague(quantity: &str) -> bool {
+    let lower = quantity.to_lowercase();
+    VAGUE.iter().any(|v| {
+        lower
+            .strip_prefix(v)
+            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 #[cfg(test)]
@@ -66,5 +79,8 @@ mod tests {
         );
         // A year is a date, not a measurement.
         assert_condition(when, "We launched it in 2021 and again in 2023 for members.", true);
+        // An amount with no number in it measures nothing.
+        assert_condition(when, "Watch it for several months, then a few weeks more.", true);
+        assert_condition(when, "Watch it for three months, then two weeks more.", false);
     }
 }
