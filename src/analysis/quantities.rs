@@ -117,7 +117,8 @@ const CASE_FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 
 /// Every quantity in `text`, in order.
 pub fn find(text: &str) -> Vec<Quantity> {
-    if text.contains(CASE_FOLDS_TO_ASCII) {
+    // One byte search per character (memchr), not a decode of every character.
+    if CASE_FOLDS_TO_ASCII.iter().any(|&c| text.contains(c)) {
         classify(text, regex_matches(unicode_patterns(), text))
     } else {
         classify(text, |from| quantity_scan::next(text, from))

@@ -20,6 +20,10 @@ enum Node {
     Seq(Vec<Node>),
     /// The first alternative that lets the rest of the pattern match.
     Alt(Vec<Node>),
+    /// The first of these literals (lower-case ASCII, optional last letter: `(?:a|bs?)`)
+    /// that lets the rest match: an alternation that skips at once the words starting with
+    /// another letter.
+    Words(Vec<(u8, Node)>),
     /// Greedy `?`.
     Opt(Box<Node>),
     /// Greedy `{min,max}` of a node with one way to match, `width` bytes long.
@@ -67,6 +71,13 @@ impl Node {
             Node::Boundary => is_word_boundary(text, at).then(|| rest(at))?,
             Node::Seq(nodes) => seq(nodes, text, at, rest),
             Node::Alt(nodes) => nodes.iter().find_map(|node| node.at(text, at, rest)),
+            Node::Words(words) => {
+                let first = text.as_bytes().get(at)?.to_ascii_lowercase();
+                words
+                    .iter()
+                    .filter(|(letter, _)| *letter == first)
+                    .find_map(|(_, word)| word.at(text, at, rest))
+            }
             Node::Opt(node) => node.at(text, at, rest).or_else(|| rest(at)),
             Node::Repeat {
                 node,
@@ -131,14 +142,17 @@ fn space_or_hyphen() -> Node {
 /// An alternation of the regex fragment `list` (`a|b|cs?`: literals, a trailing `?` on
 /// one letter), in its order.
 fn words(list: &'static str) -> Node {
-    Node::Alt(
+    Node::Words(
         list.split('|')
-            .map(|word| match word.strip_suffix('?') {
-                Some(stem) => {
-                    let (head, last) = stem.split_at(stem.len() - 1);
-                    Node::Seq(vec![lit(head), opt(lit(last))])
-                }
-                None => lit(word),
+            .map(|word| {
+                let node = match word.strip_suffix('?') {
+                    Some(stem) => {
+                        let (head, last) = stem.split_at(stem.len() - 1);
+                        Node::Seq(vec![lit(head), opt(lit(last))])
+                    }
+                    None => lit(word),
+                };
+                (word.as_bytes()[0], node)
             })
             .collect(),
     )
@@ -267,27 +281,66 @@ fn may_start(text: &str, at: usize) -> bool {
 
 /// True when `bytes` start with one of [`NUMBER_WORDS`], ASCII case ignored.
 fn starts_number_word(bytes: &[u8]) -> bool {
-    static WORDS: OnceLock<Vec<&'static [u8]>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| NUMBER_WORDS.split('|').map(str::as_bytes).collect());
-    words.iter().any(|word| {
-        bytes
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    })
+    /// The number words by first letter, and which second bytes follow each first letter.
+    struct Table {
+        words: [Vec<&'static [u8]>; 26],
+        seconds: [u128; 26],
+    }
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table {
+            words: Default::default(),
+            seconds: [0; 26],
+        };
+        for word in NUMBER_WORDS.split('|').map(str::as_bytes) {
+            let letter = usize::from(word[0] - b'a');
+            table.seconds[letter] |= 1 << word[1];
+            table.words[letter].push(word);
+        }
+        table
+    });
+    // Most words are ruled out by their first two letters, before any comparison.
+    let (Some(&first), Some(&second)) = (bytes.first(), bytes.get(1)) else {
+        return false;
+    };
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    if !first.is_ascii_lowercase() || !second.is_ascii() {
+        return false;
+    }
+    let letter = usize::from(first - b'a');
+    table.seconds[letter] & (1 << second) != 0
+        && table.words[letter].iter().any(|word| {
+            word[1] == second
+                && bytes
+                    .get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        })
 }
 
 /// The next match at or after `from`, as `(start, kind index, end)`: the earliest start,
 /// ties to the earlier kind — what one alternation of the kinds would find.
 pub(super) fn next(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let patterns = patterns();
-    (from..text.len())
-        .filter(|&at| may_start(text, at))
-        .find_map(|start| {
-            patterns.iter().enumerate().find_map(|(kind, pattern)| {
-                let end = pattern.at(text, start, &mut Some)?;
-                Some((start, kind, end))
-            })
-        })
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        if may_start(text, at) {
+            let found = patterns.iter().enumerate().find_map(|(kind, pattern)| {
+                let end = pattern.at(text, at, &mut Some)?;
+                Some((at, kind, end))
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        // A letter after a letter is inside a word, where no pattern starts.
+        let letter = bytes[at].is_ascii_alphabetic();
+        at += 1;
+        while letter && bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            at += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
