@@ -56,7 +56,7 @@ fn another_question(input: &Input) -> Option<Flag> {
     let question = input.document.front_matter.as_ref()?.question.as_deref()?;
     let selection = auto::select(input.document).ok()?;
     let fits = !rubric
-        .match_matcher
+        .match_matcher()
         .find(&crate::text::fold::Folded::new(question))
         .is_empty();
     if selection.rubric == rubric.id || fits {
