@@ -16,6 +16,7 @@ pub mod metrics;
 mod negation;
 
 pub mod quantities;
+mod quantity_scan;
 pub mod readability;
 mod repeats;
 mod sentence_breaks;

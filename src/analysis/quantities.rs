@@ -1,8 +1,10 @@
-//! Numbers and quantities, one DFA scan per kind over the text: money, percentages,
-//! multipliers, durations and plain counts, written in digits or as number words with a
-//! unit ("ten percent", "two weeks"). Calendar years are told apart from counts.
+//! Numbers and quantities: money, percentages, multipliers, durations and plain counts,
+//! written in digits or as number words with a unit ("ten percent", "two weeks"). Calendar
+//! years are told apart from counts. The patterns are regexes here; the common text is
+//! matched by their hand-built copy in `quantity_scan`, which needs no compiling.
 
 use super::lexicon::{DURATION_UNITS, NUMBER_WORDS};
+use super::quantity_scan;
 use crate::text::span::Span;
 use regex::Regex;
 use serde::Serialize;
@@ -75,8 +77,8 @@ const KINDS: [QuantityKind; 5] = [
 ];
 
 /// The pattern of each of [`KINDS`], with `boundary` for each word boundary and `flags`
-/// in front.
-fn sources(flags: &str, boundary: &str) -> [String; 5] {
+/// in front. `quantity_scan` mirrors them node for node: change both together.
+pub(super) fn sources(flags: &str, boundary: &str) -> [String; 5] {
     // Thousands separators only in groups of three, so "in 2019, after" stays a year.
     let num = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
     let scale = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)";
@@ -96,71 +98,47 @@ fn sources(flags: &str, boundary: &str) -> [String; 5] {
     .map(|source| format!("{flags}(?:{})", source.replace(r"\b", boundary)))
 }
 
-fn compile(sources: [String; 5]) -> [Regex; 5] {
+pub(super) fn compile(sources: [String; 5]) -> [Regex; 5] {
     sources.map(|s| Regex::new(&s).expect("quantity pattern is valid"))
 }
 
-/// The patterns as written: case-insensitive, Unicode word boundaries. A lazy DFA gives up
-/// at the first non-ASCII byte under Unicode word boundaries, and a slow NFA simulation
-/// takes over, so these serve only the rare texts that [`fast_patterns`] cannot.
-fn unicode_patterns() -> &'static [Regex; 5] {
+/// The patterns as written: case-insensitive, Unicode word boundaries. Slow (a lazy DFA
+/// gives up at the first non-ASCII byte under Unicode word boundaries), so they serve
+/// only the rare texts that `quantity_scan` cannot.
+pub(super) fn unicode_patterns() -> &'static [Regex; 5] {
     static PATTERNS: OnceLock<[Regex; 5]> = OnceLock::new();
     PATTERNS.get_or_init(|| compile(sources("(?i)", r"\b")))
 }
 
-/// The same patterns for [`prepared`] text: lower-case literals and ASCII word boundaries,
-/// which a DFA runs at full speed and which compile in less time.
-fn fast_patterns() -> &'static [Regex; 5] {
-    static PATTERNS: OnceLock<[Regex; 5]> = OnceLock::new();
-    PATTERNS.get_or_init(|| compile(sources("", r"(?-u:\b)")))
-}
-
 /// Non-ASCII characters that `(?i)` matches to the pattern's ASCII letters (KELVIN SIGN for
-/// k, LONG S for s): [`prepared`] text would hide them, so a text with one takes
+/// k, LONG S for s): `quantity_scan` ignores only ASCII case, so a text with one takes
 /// [`unicode_patterns`].
 const CASE_FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 
-/// The text as [`fast_patterns`] need it, at the same offsets: ASCII letters lower-cased
-/// (the patterns' literals are lower case) and each non-ASCII word character's bytes
-/// replaced by `_`, so that ASCII word boundaries fall where Unicode ones fall in the
-/// original. `_` matches no literal, so no match starts, ends or lies inside a mask.
-fn prepared(text: &str) -> String {
-    static NON_ASCII_WORD: OnceLock<Regex> = OnceLock::new();
-    let mut bytes = text.as_bytes().to_ascii_lowercase();
-    if !text.is_ascii() {
-        let runs = NON_ASCII_WORD
-            .get_or_init(|| Regex::new(r"[\w&&[^\x00-\x7F]]+").expect("class is valid"));
-        for run in runs.find_iter(text) {
-            bytes[run.range()].fill(b'_');
-        }
-    }
-    // Whole characters were replaced by ASCII bytes, so this stays UTF-8.
-    String::from_utf8(bytes).expect("preparing keeps UTF-8")
-}
-
 /// Every quantity in `text`, in order.
 pub fn find(text: &str) -> Vec<Quantity> {
-    if text.contains(CASE_FOLDS_TO_ASCII) {
-        find_with(unicode_patterns(), text, text)
+    // One byte search per character (memchr), not a decode of every character.
+    if CASE_FOLDS_TO_ASCII.iter().any(|&c| text.contains(c)) {
+        classify(text, regex_matches(unicode_patterns(), text))
     } else {
-        find_with(fast_patterns(), &prepared(text), text)
+        classify(text, |from| quantity_scan::next(text, from))
     }
 }
 
-/// Finds what one alternation of the kinds' patterns would, leftmost-first, without
-/// capture groups (resolving groups costs far more than the DFA scan): each kind keeps its
-/// next match at or after the position reached; the earliest start wins, ties to the
-/// earlier kind. `haystack` is the text or a [`prepared`] copy at the same offsets;
-/// matches are classified against the original `text`.
-fn find_with(patterns: &[Regex; 5], haystack: &str, text: &str) -> Vec<Quantity> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
+/// What one alternation of the kinds' patterns would find next at or after a position,
+/// leftmost-first, without capture groups (resolving groups costs far more than the DFA
+/// scan), as `(start, kind index, end)`: each kind keeps its next match at or after the
+/// position reached; the earliest start wins, ties to the earlier kind. Positions asked
+/// for never decrease.
+pub(super) fn regex_matches<'a>(
+    patterns: &'a [Regex; 5],
+    haystack: &'a str,
+) -> impl FnMut(usize) -> Option<(usize, usize, usize)> + 'a {
     // Per kind: its next match (start, end) at or after some earlier position, or None
     // when it has no more; unknown until first asked.
     let mut next: [Option<Option<(usize, usize)>>; 5] = [None; 5];
-    let mut position = 0;
-    loop {
-        let mut best: Option<(usize, usize, usize)> = None; // (start, kind, end)
+    move |position| {
+        let mut best: Option<(usize, usize, usize)> = None;
         for (kind, pattern) in patterns.iter().enumerate() {
             let cached = next[kind].filter(|m| m.is_none_or(|(start, _)| start >= position));
             let candidate = cached.unwrap_or_else(|| {
@@ -176,9 +154,20 @@ fn find_with(patterns: &[Regex; 5], haystack: &str, text: &str) -> Vec<Quantity>
                 best = Some((start, kind, end));
             }
         }
-        let Some((start, kind, end)) = best else {
-            break;
-        };
+        best
+    }
+}
+
+/// The quantities of `text` from its pattern matches (`next` gives the match at or after a
+/// position): labels dropped, counts told from years.
+pub(super) fn classify(
+    text: &str,
+    mut next: impl FnMut(usize) -> Option<(usize, usize, usize)>,
+) -> Vec<Quantity> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut position = 0;
+    while let Some((start, kind, end)) = next(position) {
         position = end;
         // "Q3", "p95", "v2", "10pm": a number glued to letters is a label, not a quantity.
         let glued_before = start > 0 && bytes[start - 1].is_ascii_alphabetic();

@@ -33,12 +33,19 @@ pub fn word_variety(text: &str, analysis: &Analysis, window: usize) -> Option<f6
         .iter()
         .map(|w| {
             // FNV-1a over the lower-cased characters: a word's identity without allocating.
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in w.text(text).chars().flat_map(char::to_lowercase) {
-                hash ^= u64::from(c);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            // An ASCII word's characters are its bytes, lower-cased without a table.
+            let step = |hash: u64, c: u64| (hash ^ c).wrapping_mul(0x0100_0000_01b3);
+            let word = w.text(text);
+            let basis: u64 = 0xcbf2_9ce4_8422_2325;
+            if word.is_ascii() {
+                word.bytes().fold(basis, |hash, b| {
+                    step(hash, u64::from(b.to_ascii_lowercase()))
+                })
+            } else {
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .fold(basis, |hash, c| step(hash, u64::from(c)))
             }
-            hash
         })
         .collect();
     if ids.len() < window {

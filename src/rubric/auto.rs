@@ -52,12 +52,12 @@ pub fn select(document: &Document) -> Result<Selection, RubricError> {
                 .unwrap_or_default(),
         ),
     };
-    let folded = Folded::new(question);
+    let hits = builtin_matcher().find(&Folded::new(question));
     let mut best: Option<Selection> = None;
-    for (id, matcher) in builtin_matchers() {
-        let mut words: Vec<String> = matcher
-            .find(&folded)
-            .into_iter()
+    for (list, (id, _)) in builtin::SOURCES.iter().enumerate() {
+        let mut words: Vec<String> = hits
+            .iter()
+            .filter(|hit| hit.list as usize == list)
             .map(|hit| hit.span.text(question).to_lowercase())
             .collect();
         words.sort();
@@ -88,15 +88,19 @@ fn reads_as_question(line: &str) -> bool {
         || lower.starts_with("question:")
 }
 
-/// Each built-in rubric's `match` phrases, compiled once per process: a batch asks for
-/// them once per answer (for `--rubric auto` and the off-topic flag).
-fn builtin_matchers() -> &'static [(&'static str, PhraseMatcher)] {
-    static MATCHERS: OnceLock<Vec<(&'static str, PhraseMatcher)>> = OnceLock::new();
-    MATCHERS.get_or_init(|| {
-        builtin::SOURCES
+/// Each built-in rubric's `match` phrases as one list of one matcher (list `i` is
+/// [`builtin::SOURCES`]`[i]`), compiled once per process: a batch asks for them once per
+/// answer (for `--rubric auto` and the off-topic flag). One automaton over all the lists
+/// finds per list what one matcher per rubric found; it scans questions, so it is built for
+/// lines.
+fn builtin_matcher() -> &'static PhraseMatcher {
+    static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let lists: Vec<Vec<String>> = builtin::SOURCES
             .iter()
-            .map(|(id, source)| (*id, PhraseMatcher::new([match_phrases(source).iter()])))
-            .collect()
+            .map(|(_, source)| match_phrases(source))
+            .collect();
+        PhraseMatcher::for_lines(lists.iter())
     })
 }
 

@@ -111,7 +111,7 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         question: file.question.clone(),
         summary: file.summary.clone(),
         match_phrases: file.match_phrases.clone(),
-        match_matcher: PhraseMatcher::new([file.match_phrases.iter()]),
+        match_matcher: std::sync::OnceLock::new(),
         topic,
         bands,
         criteria,

@@ -159,8 +159,10 @@ pub struct CompiledRubric {
     pub summary: Option<String>,
     /// Phrases that identify its question, for `--rubric auto`.
     pub match_phrases: Vec<String>,
-    /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
-    pub match_matcher: PhraseMatcher,
+    /// `match_phrases` compiled when first asked for ([`CompiledRubric::match_matcher`]):
+    /// only `--rubric auto` and a stated question read it, and one answer graded as a
+    /// process should not pay for its automaton.
+    pub(crate) match_matcher: std::sync::OnceLock<PhraseMatcher>,
     /// The rubric's domain vocabulary, matched apart from the scored lists so that it never
     /// earns points or changes how a sentence is judged; read by the off-topic flag.
     pub topic: Option<PhraseMatcher>,
@@ -185,6 +187,12 @@ pub struct CompiledRubric {
 }
 
 impl CompiledRubric {
+    /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
+    pub fn match_matcher(&self) -> &PhraseMatcher {
+        self.match_matcher
+            .get_or_init(|| PhraseMatcher::new([self.match_phrases.iter()]))
+    }
+
     /// Σ weight × max over the criteria: the denominator of the overall score.
     pub fn total_weighted_max(&self) -> f64 {
         self.criteria.iter().map(|c| c.weight * c.max).sum()

@@ -79,7 +79,7 @@ fn found(text: &str, analysis: &Analysis, rubric: &CompiledRubric) -> Found {
     Found {
         starts: [
             starts(topic),
-            starts(rubric.match_matcher.find(&analysis.folded)),
+            starts(rubric.match_matcher().find(&analysis.folded)),
             starts(ideas),
         ],
         topic_share: on_topic.iter().filter(|&&on| on).count() as f64

@@ -67,11 +67,15 @@ impl View {
         }
     }
 
-    fn build(&mut self) {
+    /// Compiles the patterns: the crate's choice of automaton (a DFA for 100 patterns or
+    /// fewer, fastest to scan), or with `nfa` a contiguous NFA, far cheaper to build.
+    fn build(&mut self, nfa: bool) {
         self.index.clear();
+        let kind = nfa.then_some(aho_corasick::AhoCorasickKind::ContiguousNFA);
         self.automaton = (!self.patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(kind)
                 .build(&self.patterns)
                 .expect("phrase patterns are plain strings")
         });
@@ -171,7 +175,18 @@ impl PhraseMatcher {
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        Self::build(lists, false)
+        Self::build(lists, false, false)
+    }
+
+    /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question):
+    /// their automaton is cheaper to build and slower to scan.
+    pub fn for_lines<L, P>(lists: L) -> Self
+    where
+        L: IntoIterator<Item = P>,
+        P: IntoIterator,
+        P::Item: AsRef<str>,
+    {
+        Self::build(lists, false, true)
     }
 
     /// [`PhraseMatcher::new`] with every phrase that is not a prefix matched exactly, never
@@ -182,10 +197,10 @@ impl PhraseMatcher {
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        Self::build(lists, true)
+        Self::build(lists, true, false)
     }
 
-    fn build<L, P>(lists: L, exact: bool) -> Self
+    fn build<L, P>(lists: L, exact: bool, nfa: bool) -> Self
     where
         L: IntoIterator<Item = P>,
         P: IntoIterator,
@@ -218,8 +233,8 @@ impl PhraseMatcher {
                 view.add(text, entry);
             }
         }
-        surface.build();
-        stems.build();
+        surface.build(nfa);
+        stems.build(nfa);
         PhraseMatcher {
             surface,
             stems,

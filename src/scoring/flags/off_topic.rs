@@ -54,12 +54,16 @@ fn another_question(input: &Input) -> Option<Flag> {
         return None;
     }
     let question = input.document.front_matter.as_ref()?.question.as_deref()?;
-    let selection = auto::select(input.document).ok()?;
     let fits = !rubric
-        .match_matcher
+        .match_matcher()
         .find(&crate::text::fold::Folded::new(question))
         .is_empty();
-    if selection.rubric == rubric.id || fits {
+    // A question that fits needs no selection (which scans every rubric's phrases).
+    if fits {
+        return None;
+    }
+    let selection = auto::select(input.document).ok()?;
+    if selection.rubric == rubric.id {
         return None;
     }
     Some(Flag {
