@@ -76,10 +76,7 @@ impl<'a> Problems<'a> {
                 format!("`{key}` is an empty phrase list"),
             );
         }
-        if list
-            .iter()
-            .any(|p| crate::text::phrase::normalize_phrase(p).0.is_empty())
-        {
+        if list.iter().any(|p| crate::text::phrase::is_empty_phrase(p)) {
             self.add(span, Some(id), format!("`{key}` holds an empty phrase"));
         }
     }

@@ -122,6 +122,13 @@ pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
     normalize(phrase, PhraseKind::Stem)
 }
 
+/// True when a phrase has no words to match once its marks (`*`, quotes) and spaces are
+/// taken off: the check a rubric's lists get, without the stemming matching needs
+/// (stemming never empties a word).
+pub fn is_empty_phrase(phrase: &str) -> bool {
+    normalize(phrase, PhraseKind::Exact).0.is_empty()
+}
+
 /// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
 fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
     let trimmed = phrase.trim();
