@@ -70,6 +70,7 @@ core = true
   kind = "together"
   phrases = ["guardrail"]
   with = ["metric"]
+  and = ["drop"]
 
   [[criterion.signal]]
   id = "length"

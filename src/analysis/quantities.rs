@@ -1,7 +1,8 @@
 //! Numbers and quantities: money, percentages, multipliers, durations and plain counts,
-//! written in digits or as number words with a unit ("ten percent", "two weeks"). Calendar
-//! years are told apart from counts. The patterns are regexes here; the common text is
-//! matched by their hand-built copy in `quantity_scan`, which needs no compiling.
+//! written in digits or as number words with a unit ("ten percent", "two weeks"); a change
+//! said as a multiple ("refunds doubled", "cut in half", "twice as many") is a multiplier.
+//! Calendar years are told apart from counts. The patterns are regexes here; the common
+//! text is matched by their hand-built copy in `quantity_scan`, which needs no compiling.
 
 use super::lexicon::{DURATION_UNITS, NUMBER_WORDS};
 use super::quantity_scan;
@@ -88,7 +89,7 @@ pub(super) fn sources(flags: &str, boundary: &str) -> [String; 5] {
             r"{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b|(?:{num}|\b(?:{NUMBER_WORDS}))(?:\s|-)points?\b"
         ),
         format!(
-            r"{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b"
+            r"{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b|\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing)\b|\b(?:twice|half)\sas\b|\bin\shalf\b"
         ),
         format!(
             r"{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b"
@@ -247,6 +248,25 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_change_said_as_a_multiple_is_a_multiplier() {
+        use QuantityKind::*;
+        assert_eq!(
+            kinds("Returns doubled, then halved; twice as many left, cut in half by May."),
+            vec![
+                (Multiplier, "doubled"),
+                (Multiplier, "halved"),
+                (Multiplier, "twice as"),
+                (Multiplier, "in half"),
+            ]
+        );
+        // A double room, a doubles match and half the team name no multiple of a change.
+        assert_eq!(
+            kinds("A double room, a doubles match, half the team."),
+            vec![]
+        );
+    }
 }
 
 #[cfg(test)]
@@ -260,7 +280,7 @@ mod equivalence_tests {
             let num = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
             let scale = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)";
             let source = format!(
-                r"(?i)(?P<money>[$€£]\s?{num}{scale}?|{num}{scale}?\s?(?:dollars|usd|euros|eur|pounds)\b)|(?P<percent>{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b|(?:{num}|\b(?:{NUMBER_WORDS}))(?:\s|-)points?\b)|(?P<multiplier>{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b)|(?P<duration>{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b)|(?P<count>{num}{scale}?)"
+                r"(?i)(?P<money>[$€£]\s?{num}{scale}?|{num}{scale}?\s?(?:dollars|usd|euros|eur|pounds)\b)|(?P<percent>{num}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)|\b(?:{NUMBER_WORDS})\s(?:percent|per cent|percentage points?)\b|(?:{num}|\b(?:{NUMBER_WORDS}))(?:\s|-)points?\b)|(?P<multiplier>{num}\s?x\b|{num}\s(?:times|fold)\b|\b(?:two|three|four|five|ten)(?:\s|-)(?:fold|times)\b|\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing)\b|\b(?:twice|half)\sas\b|\bin\shalf\b)|(?P<duration>{num}(?:\s|-)?(?:{DURATION_UNITS})\b|\b(?:{NUMBER_WORDS})(?:\s|-)(?:{DURATION_UNITS})\b)|(?P<count>{num}{scale}?)"
             );
             Regex::new(&source).unwrap()
         });

@@ -242,6 +242,23 @@ fn patterns() -> &'static [Node; 5] {
                 space_or_hyphen(),
                 then_boundary(words("fold|times")),
             ]),
+            Seq(vec![
+                Boundary,
+                words("doubl|tripl|quadrupl|halv"),
+                then_boundary(words("ed|ing")),
+            ]),
+            Seq(vec![
+                Boundary,
+                words("twice|half"),
+                space(),
+                then_boundary(lit("as")),
+            ]),
+            Seq(vec![
+                Boundary,
+                lit("in"),
+                space(),
+                then_boundary(lit("half")),
+            ]),
         ]);
         let duration = Alt(vec![
             Seq(vec![
@@ -261,7 +278,7 @@ fn patterns() -> &'static [Node; 5] {
 }
 
 /// True where a match may start: every pattern begins with a digit, a currency sign or a
-/// word boundary before a number word (the multipliers' words are number words too).
+/// word boundary before a number word or a word of a multiple ("doubled", "in half").
 fn may_start(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes[at] {
@@ -272,11 +289,31 @@ fn may_start(text: &str, at: usize) -> bool {
                     b if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
                     _ => text[..at].chars().next_back().is_some_and(is_word_char),
                 };
-            !word_before && starts_number_word(&bytes[at..])
+            !word_before && (starts_number_word(&bytes[at..]) || starts_multiple_word(&bytes[at..]))
         }
         0xC2 | 0xE2 => text[at..].starts_with(['€', '£']),
         _ => false,
     }
+}
+
+/// The words a change said as a multiple starts with ("doubled", "twice as", "in half").
+const MULTIPLE_WORDS: [&[u8]; 7] = [
+    b"doubl",
+    b"tripl",
+    b"quadrupl",
+    b"halv",
+    b"twice",
+    b"half",
+    b"in",
+];
+
+/// True when `bytes` start with one of [`MULTIPLE_WORDS`], ASCII case ignored.
+fn starts_multiple_word(bytes: &[u8]) -> bool {
+    MULTIPLE_WORDS.iter().any(|word| {
+        bytes
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    })
 }
 
 /// True when `bytes` start with one of [`NUMBER_WORDS`], ASCII case ignored.

@@ -1,4 +1,5 @@
-//! `together`: a phrase from `phrases` and one from `with` in the same sentence.
+//! `together`: a phrase from `phrases` and one from `with` (and one from `and`, when given)
+//! in the same sentence.
 
 use super::{Found, Kind, sentences_with};
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
@@ -22,30 +23,40 @@ pub struct TogetherDef {
     #[schemars(required)]
     #[schemars(with = "PhraseList")]
     pub with: Option<Vec<String>>,
+    /// A third idea the sentence must also hold. Optional.
+    #[serde(default)]
+    #[schemars(with = "Option<PhraseList>")]
+    pub and: Option<Vec<String>>,
 }
 
 /// ## What it does
 /// Earns `points` for each sentence, up to `cap`, that holds a phrase of `phrases` and a
-/// different phrase of `with`.
+/// different phrase of `with`, and of `and` when it is given.
 ///
 /// ## Why
 /// Two ideas tied in one sentence are an argument: a user benefit tied to a business
 /// result, a gain weighed against its cost. The same words in both lists do not tie.
+/// Some claims need three: a rule in plain words is a frame (if, whether, must not), an
+/// outcome and the way it moves ("if cancellations rise, we stop"); any two of them alone
+/// are a mention, not a rule.
 ///
 /// ## Keys
 /// - `phrases` (required): the first idea.
 /// - `with` (required): the second idea.
+/// - `and` (optional): a third idea the sentence must also hold.
 ///
 /// ## Example
 /// ```toml
 /// kind = "together"
-/// phrases = ["members", "users"]
-/// with = ["retention", "revenue"]
+/// phrases = ["if", "whether", "unless"]
+/// with = ["@retention", "@engagement"]
+/// and = ["@direction"]
 /// ```
 #[derive(Clone, Debug)]
 pub struct Together {
     first: ListId,
     second: ListId,
+    third: Option<ListId>,
 }
 
 impl Kind for Together {
@@ -56,7 +67,15 @@ impl Kind for Together {
     fn compile(def: TogetherDef, cx: &mut SignalCompiler) -> Option<Self> {
         let first = cx.phrases(def.phrases.as_ref(), "phrases")?;
         let second = cx.phrases(def.with.as_ref(), "with")?;
-        Some(Together { first, second })
+        let third = match def.and {
+            Some(list) => Some(cx.phrases(Some(&list), "and")?),
+            None => None,
+        };
+        Some(Together {
+            first,
+            second,
+            third,
+        })
     }
 
     fn evaluate(&self, context: &Context) -> Found {
@@ -66,10 +85,18 @@ impl Kind for Together {
                 let other = context.hit_in(self.second, sentence)?;
                 spans.truncate(1);
                 // The same words can be in both lists; the tie needs two distinct phrases.
-                (other != spans[0]).then(|| {
-                    spans.push(other);
-                    (sentence, spans)
-                })
+                if other == spans[0] {
+                    return None;
+                }
+                spans.push(other);
+                if let Some(third) = self.third {
+                    let more = context.hit_in(third, sentence)?;
+                    if spans.contains(&more) {
+                        return None;
+                    }
+                    spans.push(more);
+                }
+                Some((sentence, spans))
             })
             .collect();
         Found {
@@ -79,11 +106,16 @@ impl Kind for Together {
     }
 
     fn describe(&self, lists: &[Vec<String>]) -> String {
-        format!(
+        let mut text = format!(
             "one of: {}\n      with one of: {}",
             lists[self.first as usize].join(", "),
             lists[self.second as usize].join(", ")
-        )
+        );
+        if let Some(third) = self.third {
+            text.push_str("\n      and one of: ");
+            text.push_str(&lists[third as usize].join(", "));
+        }
+        text
     }
 }
 
@@ -97,6 +129,14 @@ mod tests {
     fn hits_and_misses() {
         assert_signal(SIGNAL, "Members who finish a series show better retention later.", 1);
         assert_signal(SIGNAL, "Members love it. Retention is a separate question here.", 0);
+    }
+
+    #[test]
+    fn a_third_list_must_hold_too() {
+        let signal = "kind = \"together\"\nphrases = [\"if\"]\nwith = [\"cancellations\"]\nand = [\"rise\", \"fall\"]";
+        assert_signal(signal, "If cancellations rise, we stop the test.", 1);
+        assert_signal(signal, "If cancellations are the goal, say so.", 0);
+        assert_signal(signal, "Cancellations rise every January.", 0);
     }
 
     #[test]
