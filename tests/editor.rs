@@ -81,14 +81,13 @@ fn neovim_shows_the_diagnostics() {
         })
         .collect();
     assert_eq!(at, [(13, 0, 2), (13, 44, 2), (13, 98, 2)], "{written}");
-    // A missing signal of a top criterion: Information on the first line.
-    let guardrail = find("guardrail");
+    // A missing signal of a top criterion (the member problem, the answer's first next
+    // step after the mistake): Information on the first line.
+    let problem = find("problem");
     assert_eq!(
-        (
-            guardrail[0]["lnum"].as_u64(),
-            guardrail[0]["severity"].as_u64()
-        ),
-        (Some(0), Some(3))
+        (problem[0]["lnum"].as_u64(), problem[0]["severity"].as_u64()),
+        (Some(0), Some(3)),
+        "{written}"
     );
     // An evidence hint (4) after an emoji: Neovim turned the server's UTF-16 column into
     // this byte column, so both sides counted the same character.
