@@ -76,6 +76,12 @@ fn found(text: &str, analysis: &Analysis, rubric: &CompiledRubric) -> Found {
     ideas.retain(|h| {
         !pronouns.contains(&h.list) && !text.get(h.span.start..h.span.end).is_some_and(is_glue)
     });
+    // The same word twice in one sentence is one idea ("X drives Y, and Y drives Z").
+    let mut said: std::collections::BTreeSet<(Option<usize>, String)> = Default::default();
+    ideas.retain(|h| {
+        let word = text.get(h.span.start..h.span.end).unwrap_or_default();
+        said.insert((analysis.sentence_at(h.span.start), word.to_lowercase()))
+    });
     Found {
         starts: [
             starts(topic),
