@@ -101,6 +101,39 @@ fn every_fixture_as_shipped_routes_to_its_own_rubric() {
     assert!(routed >= 58, "{routed} fixtures routed");
 }
 
+/// The mechanism fixtures (`fixtures/stance`, `fixtures/recall`: named `<rubric>.<case>`)
+/// and the flag fixtures (their front matter names the rubric) route as shipped too.
+#[test]
+fn every_mechanism_and_flag_fixture_routes_to_its_own_rubric() {
+    let rubrics = Rubrics::default();
+    let settings = Settings::new(Some("auto"), &rubrics, 1 << 20);
+    let mut wrong = Vec::new();
+    let mut routed = 0;
+    for folder in ["stance", "recall", "flags"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root().join("fixtures").join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let from_name = name.split('.').next().unwrap().to_owned();
+            let own = text
+                .lines()
+                .find_map(|l| l.strip_prefix("rubric: "))
+                .map_or(from_name, |r| r.trim_matches('"').to_owned());
+            match grade_decoded(&text, &settings) {
+                Ok(grade) if grade.rubric.id == own => routed += 1,
+                Ok(grade) => wrong.push(format!("{folder}/{name} → {}", grade.rubric.id)),
+                Err(error) => wrong.push(format!("{folder}/{name}: {error}")),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(routed >= 17, "{routed} fixtures routed");
+}
+
 #[test]
 fn a_body_pick_says_so_in_text_and_json() {
     let text =
