@@ -145,12 +145,15 @@ impl Kind for Quantity {
 /// Whether a count's text reads as an amount of pay when no currency is named: digits
 /// worth 100 or more ("185", "1,200"), or any number with "thousand" or "k" after it.
 fn is_bare_amount(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    if lower.ends_with("thousand") || lower.ends_with('k') {
+    let lower_end = |suffix: &str| {
+        text.len() >= suffix.len()
+            && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if lower_end("thousand") || lower_end("k") {
         return true;
     }
-    let digits: String = text.chars().filter(|c| *c != ',').collect();
-    digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() >= 3
+    let digits = text.bytes().filter(|&b| b != b',');
+    text.bytes().all(|b| b.is_ascii_digit() || b == b',') && digits.count() >= 3
 }
 
 #[cfg(test)]
