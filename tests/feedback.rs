@@ -148,3 +148,38 @@ fn a_criterion_whose_every_signal_earned_is_not_told_to_add_its_ideas() {
         "no criterion with every signal earned: the test checks nothing"
     );
 }
+
+/// The quotes of one signal of a built-in rubric on a text.
+fn quotes(rubric: &str, criterion: &str, signal: &str, text: &str) -> Vec<String> {
+    let rubric = load_builtin(rubric).unwrap();
+    let grade = grade_text(text, &rubric);
+    let criterion = grade.criteria.iter().find(|c| c.id == criterion).unwrap();
+    let signal = criterion.signals.iter().find(|s| s.id == signal).unwrap();
+    signal.evidence.iter().map(|e| e.quote.clone()).collect()
+}
+
+#[test]
+fn evidence_is_the_sentence_that_shows_the_signal_best_not_the_first() {
+    // Both sentences earn product-pitch's one guardrail point; the second states a
+    // guardrail, the first only says "make sure".
+    let text = "I would make sure the design team sees the prototype early.\n\n\
+                The guardrail is cancellations in the first month, which must not get worse.";
+    let quoted = quotes("product-pitch", "data", "guardrail", text);
+    assert_eq!(quoted.len(), 1, "{quoted:?}");
+    assert!(quoted[0].starts_with("The guardrail is"), "{quoted:?}");
+    // Reversed, the strong one comes first and stays: ties and order do not matter.
+    let text = "The guardrail is cancellations in the first month, which must not get worse.\n\n\
+                I would make sure the design team sees the prototype early.";
+    let quoted = quotes("product-pitch", "data", "guardrail", text);
+    assert!(quoted[0].starts_with("The guardrail is"), "{quoted:?}");
+}
+
+#[test]
+fn the_same_word_again_does_not_make_a_sentence_stronger_evidence() {
+    // Two sentences with the guardrail idea once each: the earlier is quoted, although
+    // the later says "guardrail" twice.
+    let text = "Completion is the number we guard while we push sign-ups this quarter.\n\n\
+                A guardrail is a guardrail, and we would look at it every week of the test.";
+    let quoted = quotes("product-pitch", "data", "guardrail", text);
+    assert!(quoted[0].starts_with("Completion is"), "{quoted:?}");
+}

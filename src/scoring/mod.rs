@@ -2,6 +2,7 @@
 //! [`Grade`] — every point with the sentences that earned it, what is missing with the
 //! rubric's advice, the named mistakes, the overall score and band, and the next steps.
 
+mod evidence;
 pub mod examples;
 mod flags;
 mod grade;
@@ -107,11 +108,12 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
     }
 }
 
-/// Evaluates a signal: what its kind finds, with at most `cap` sentences kept.
+/// Evaluates a signal: what its kind finds, with at most `cap` sentences kept, the ones
+/// that show it best.
 fn evaluate(signal: &Signal, context: &Context) -> Found {
     let mut found = signal.kind.evaluate(context);
     if found.units.is_none() {
-        found.sentences.truncate(signal.cap as usize);
+        evidence::keep_best(&mut found, signal.cap as usize, context);
     }
     found
 }

@@ -83,9 +83,10 @@ impl Kind for Together {
             .into_iter()
             .filter_map(|(sentence, mut spans)| {
                 let other = context.hit_in(self.second, sentence)?;
-                spans.truncate(1);
                 // The same words can be in both lists; the tie needs two distinct phrases.
-                if other == spans[0] {
+                // Every other phrase of the first idea stays: evidence is chosen by them.
+                spans.retain(|&span| span != other);
+                if spans.is_empty() {
                     return None;
                 }
                 spans.push(other);
