@@ -10,23 +10,30 @@ seconds="${1:-600}"
 shift || true
 # Naming targets lets two runs share the cores: `run.sh 600 a b & run.sh 600 c d e`.
 targets=("${@:-parse_document parse_transcript load_rubric grade_request lsp_session}")
-mkdir -p corpus/load_rubric corpus/parse_document corpus/parse_transcript corpus/grade_request \
-  corpus/lsp_session
-cp ../rubrics/*.toml corpus/load_rubric/
+# Seeds are written to a folder of this run's own and renamed into the corpora: two runs
+# started together would otherwise race to create the same files (`cp: File exists`), and
+# a rename replaces a file atomically.
+mkdir -p corpus
+seed="$(mktemp -d corpus/.seed.XXXXXX)"
+trap 'rm -rf "$seed"' EXIT
+mkdir -p "$seed/load_rubric" "$seed/parse_document" "$seed/parse_transcript" \
+  "$seed/grade_request" "$seed/lsp_session"
+cp ../rubrics/*.toml "$seed/load_rubric/"
 for f in ../fixtures/*/*.md; do
-  cp "$f" "corpus/parse_document/$(basename "$(dirname "$f")")-$(basename "$f")"
+  cp "$f" "$seed/parse_document/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-cp ../fixtures/transcripts/* corpus/parse_transcript/
+cp ../fixtures/transcripts/* "$seed/parse_transcript/"
 # Request bodies and framed editor sessions, made from the fixtures.
-python3 - <<'PY'
+SEED="$seed" python3 - <<'PY'
 import glob, json, os
+seed = os.environ["SEED"]
 for i, path in enumerate(sorted(glob.glob("../fixtures/*/*.md"))[:40]):
     text = open(path, encoding="utf-8").read()
     rubric = os.path.basename(os.path.dirname(path))
     body = {"text": text, "rubric": rubric if i % 2 else "auto"}
     if i % 3 == 0:
         body["id"] = i
-    open(f"corpus/grade_request/{i}.json", "w", encoding="utf-8").write(json.dumps(body))
+    open(f"{seed}/grade_request/{i}.json", "w", encoding="utf-8").write(json.dumps(body))
     uri = "file:///fuzz/answer.md"
     messages = [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
@@ -45,8 +52,13 @@ for i, path in enumerate(sorted(glob.glob("../fixtures/*/*.md"))[:40]):
     framed = b"".join(
         b"Content-Length: %d\r\n\r\n%s" % (len(m), m)
         for m in (json.dumps(message).encode() for message in messages))
-    open(f"corpus/lsp_session/{i}", "wb").write(framed)
+    open(f"{seed}/lsp_session/{i}", "wb").write(framed)
 PY
+for dir in "$seed"/*/; do
+  target="$(basename "$dir")"
+  mkdir -p "corpus/$target"
+  find "$dir" -type f -exec mv -f {} "corpus/$target/" \;
+done
 for target in ${targets[*]}; do
   echo "== $target for ${seconds}s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" -- \
