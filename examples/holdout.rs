@@ -3,7 +3,9 @@
 //! charged but not committed and committed but missed, and the pairs of answers to one rubric
 //! that grade orders as the labels do. The check on answers the rubrics were never tuned on.
 //! Measure only; never tune on these answers.
-//! `cargo run --release --example holdout -- [DIR]`
+//! `cargo run --release --example holdout -- [DIR]` (another folder of the same layout,
+//! such as a probe set of one's own). In `labels.txt`, `mistakes=a,b` or `!a !b` name the
+//! mistakes an answer really commits; any other mistake charged counts as a false one.
 
 use grade::rubric::builtin;
 use std::path::PathBuf;
@@ -31,9 +33,14 @@ fn parse(line: &str) -> Label {
         mistakes: Vec::new(),
     };
     for field in fields {
+        // `!id` is a committed mistake too, the form a probe set of one's own may use.
+        if let Some(mistake) = field.strip_prefix('!') {
+            label.mistakes.push(mistake.to_owned());
+            continue;
+        }
         let (id, value) = field.split_once('=').expect("criterion=score");
         if id == "mistakes" {
-            label.mistakes = value.split(',').map(str::to_owned).collect();
+            label.mistakes.extend(value.split(',').map(str::to_owned));
         } else {
             label
                 .criteria

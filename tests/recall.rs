@@ -6,6 +6,11 @@
 //! Plain-words fixtures (`<rubric>.plain-*.md`) say a rule, a decision, a trade-off and a
 //! multiple in everyday words, no rubric vocabulary: each names the signal its mechanism
 //! earns and the words that earned it, and its report is snapshotted.
+//! Later plain-words fixtures each carry one round's mechanisms: a metric asked as a
+//! question and a share said in words ("count how often", "one in four"), a habit in the
+//! present and a later time told plainly ("I ask ...", "A year on"), a purpose, a negated
+//! guardrail and a random split, a reflection and a handed-over call, and the first week
+//! set against the third month.
 
 mod common;
 
@@ -137,5 +142,107 @@ fn a_comparison_against_its_cost_is_a_trade_off() {
         position[0].iter().any(|w| w == "by default"),
         "{position:?}"
     );
+    snapshot(name, &answer);
+}
+
+/// Whether any evidence sentence of `criterion.signal` matched `word`.
+fn has(grade: &Grade, id: &str, word: &str) -> bool {
+    matched(grade, id).iter().flatten().any(|w| w == word)
+}
+
+#[test]
+fn a_metric_asked_as_a_question_and_a_share_in_words_earn_the_data() {
+    let name = "product-pitch.plain-measure";
+    let answer = graded("product-pitch", &read(&format!("{name}.md")));
+    // "count how often" is the metric, "one in four" the number it is hoped to reach.
+    assert!(has(&answer, "data.success-metric", "count how often"));
+    assert!(has(&answer, "data.expected-effect", "one in four"));
+    assert!(has(&answer, "data.expected-effect", "hoping"));
+    // A guardrail is said as what must not happen: "mustn't climb" keeps its meaning.
+    assert!(has(&answer, "data.guardrail", "mustn't"));
+    // "a small group ... before everyone gets it" is a staged rollout.
+    assert!(has(&answer, "risks-and-test.test-plan", "before everyone"));
+    assert!(answer.mistakes.iter().all(|m| m.id != "no-metric"));
+    snapshot(name, &answer);
+}
+
+#[test]
+fn a_question_that_only_sounds_like_a_metric_is_none() {
+    let answer = graded(
+        "product-pitch",
+        "Think about how much attention people give their phones at night.",
+    );
+    assert!(matched(&answer, "data.success-metric").is_empty());
+}
+
+#[test]
+fn a_habit_in_the_present_and_a_later_time_in_plain_words_carry_the_lesson() {
+    let name = "failure-story.plain-lesson-later";
+    let answer = graded("failure-story", &read(&format!("{name}.md")));
+    // "We wanted" is the task, "A year on" the later project, told without rubric words.
+    assert!(has(&answer, "story-order.star", "We wanted"));
+    assert!(has(&answer, "applied-later.later-project", "A year on"));
+    assert_eq!(
+        matched(&answer, "applied-later.lesson-then-result").len(),
+        3
+    );
+    // "a tenth" is the rule's number.
+    assert!(has(&answer, "lessons.measurable-rule", "a tenth"));
+    assert!(answer.mistakes.iter().all(|m| m.id != "vague-lesson"));
+    snapshot(name, &answer);
+}
+
+#[test]
+fn a_vague_try_is_no_practice() {
+    let answer = graded(
+        "failure-story",
+        "The lesson I took from it is that testing matters. I try to test things more now.",
+    );
+    assert!(answer.mistakes.iter().any(|m| m.id == "vague-lesson"));
+}
+
+#[test]
+fn a_purpose_a_negated_guardrail_and_a_random_split_read_the_change() {
+    let name = "metrics.plain-read";
+    let answer = graded("metrics", &read(&format!("{name}.md")));
+    assert!(has(&answer, "goal-first.goal", "is there so"));
+    // "isn't just pulling people away" is a guardrail under its own negation.
+    assert!(has(&answer, "guardrails.guardrail", "isn't just"));
+    assert!(has(&answer, "reading-change.experiment", "at random"));
+    assert!(has(&answer, "reading-change.baseline-target", "counts as"));
+    assert!(answer.mistakes.iter().all(|m| m.id != "no-read"));
+    snapshot(name, &answer);
+}
+
+#[test]
+fn a_reflection_and_a_handed_over_call_in_plain_words_show_the_culture() {
+    let name = "culture-fit.plain-reflection";
+    let answer = graded("culture-fit", &read(&format!("{name}.md")));
+    // "gave Tom the final say" is context, not control, without the memo's words.
+    assert!(has(
+        &answer,
+        "decision.context-not-control",
+        "the final say"
+    ));
+    // "It showed me that saying the awkward thing ..." ties the story to candour.
+    assert!(has(&answer, "culture-link.value-in-practice", "awkward"));
+    snapshot(name, &answer);
+}
+
+#[test]
+fn the_first_week_against_the_third_month_and_a_we_d_decision_are_a_case() {
+    let name = "ux-vs-business.plain-horizon";
+    let answer = graded("ux-vs-business", &read(&format!("{name}.md")));
+    let horizon = matched(&answer, "time-horizon.short-against-long");
+    assert_eq!(
+        horizon,
+        [vec!["first week".to_owned(), "third month".to_owned()]]
+    );
+    assert!(has(
+        &answer,
+        "example-decision.case-to-decision",
+        "we'd cap"
+    ));
+    assert!(answer.mistakes.iter().all(|m| m.id != "platitudes"));
     snapshot(name, &answer);
 }

@@ -5,7 +5,7 @@
 //!
 //! [`analyze`] runs the stages in order: `sentences` splits each block, `words` tokenises
 //! each sentence and feeds the `negation` state machine, `repeats` marks repeated
-//! sentences, then quantities, one pass of the [`lexicon`] matcher for `fillers` (and
+//! sentences, then quantities (digits and `proportions`, shares said in words), one pass of the [`lexicon`] matcher for `fillers` (and
 //! hedges) and [`stance`] cues, readability and delivery. Word lists live in [`lexicon`].
 
 pub mod delivery;
@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod metrics;
 mod negation;
 
+mod proportions;
 pub mod quantities;
 mod quantity_scan;
 pub mod readability;
@@ -149,7 +150,8 @@ pub fn analyze(document: &Document) -> Analysis {
         let i = sentences.partition_point(|s| s.span.start <= span.start);
         i > 0 && sentences[i - 1].span.end >= span.end
     };
-    let quantities = quantities::find(text)
+    // Shares said in words ("one in five") are numbers as surely as "20%".
+    let quantities = proportions::merge(quantities::find(text), proportions::find(text))
         .into_iter()
         .filter(|q| inside(q.span))
         .collect();
