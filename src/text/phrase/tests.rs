@@ -176,3 +176,17 @@ fn short_words_do_not_collide() {
     assert_eq!(hits("experiment", "the user experience"), 0);
     assert_eq!(hits("experiment", "two experiments"), 1);
 }
+
+#[test]
+fn a_view_compiled_again_as_a_dfa_finds_what_its_nfa_found() {
+    let matcher = PhraseMatcher::new([["retain*", "churn", "\"on the house\"", "we shipped"]]);
+    let text = Folded::new("We shipped it; churn fell, retention rose; on the house. Churning!");
+    let first = matcher.find(&text);
+    assert!(matcher.surface.dfa.automaton.get().is_none());
+    for _ in 0..UPGRADE_AFTER + 2 {
+        assert_eq!(matcher.find(&text), first);
+    }
+    assert!(matcher.surface.dfa.automaton.get().is_some());
+    assert!(matcher.stems.dfa.automaton.get().is_some());
+    assert_eq!(first.len(), 4, "{first:?}");
+}
