@@ -187,13 +187,26 @@ pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
 /// taken off: the check a rubric's lists get, without the stemming matching needs
 /// (stemming never empties a word).
 pub fn is_empty_phrase(phrase: &str) -> bool {
-    normalize(phrase, PhraseKind::Exact).0.is_empty()
+    // Folding turns white space into spaces and every other character into characters
+    // that are not white space, so the folded words are empty when the body is blank.
+    body(phrase, PhraseKind::Exact).0.trim().is_empty()
 }
 
 /// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
 fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
+    let (body, kind) = body(phrase, plain);
+    let folded = Folded::new(body).text;
+    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    match kind {
+        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
+        _ => (collapsed, kind),
+    }
+}
+
+/// A phrase's words as written, marks taken off, and how they match.
+fn body(phrase: &str, plain: PhraseKind) -> (&str, PhraseKind) {
     let trimmed = phrase.trim();
-    let (body, kind) = if let Some(body) = trimmed.strip_suffix('*') {
+    if let Some(body) = trimmed.strip_suffix('*') {
         (body.trim_end(), PhraseKind::Prefix)
     } else if let Some(body) = quoted(trimmed) {
         (body.trim(), PhraseKind::Exact)
@@ -203,12 +216,6 @@ fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
         (trimmed, PhraseKind::Exact)
     } else {
         (trimmed, plain)
-    };
-    let folded = Folded::new(body).text;
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    match kind {
-        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
-        _ => (collapsed, kind),
     }
 }
 

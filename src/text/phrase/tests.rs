@@ -190,3 +190,36 @@ fn a_view_compiled_again_as_a_dfa_finds_what_its_nfa_found() {
     assert!(matcher.stems.dfa.automaton.get().is_some());
     assert_eq!(first.len(), 4, "{first:?}");
 }
+
+#[test]
+fn a_phrase_is_empty_exactly_when_its_folded_words_are() {
+    let phrases = [
+        "",
+        " ",
+        "*",
+        " * ",
+        "\"\"",
+        "\" \"",
+        "\u{201c} \u{201d}",
+        "\u{201c}\u{201d}",
+        "\u{b}",
+        "\u{3000}*",
+        "\u{a0}",
+        "\u{2019}",
+        "\u{2014}",
+        "a",
+        " x* ",
+        "\"a\"",
+        "\u{130}",
+        "**",
+        "\"*\"",
+        "*\"\"",
+        "\u{1c}",
+        "we ",
+        "I  asked",
+    ];
+    for phrase in phrases {
+        let folded = normalize(phrase, PhraseKind::Exact).0;
+        assert_eq!(is_empty_phrase(phrase), folded.is_empty(), "{phrase:?}");
+    }
+}
