@@ -9,7 +9,9 @@ use super::fold::Folded;
 use super::stem::{Stemmed, is_word_char};
 use super::subject::starts_with_subject;
 use crate::text::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// How a phrase is compared with the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +45,8 @@ pub struct PhraseHit {
 #[derive(Clone, Debug, Default)]
 struct View {
     automaton: Option<AhoCorasick>,
+    /// The same patterns as a DFA, for a view of 100 patterns or fewer that scans many texts.
+    dfa: Upgrade,
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
     index: std::collections::BTreeMap<String, usize>,
@@ -67,23 +71,41 @@ impl View {
         }
     }
 
-    /// Compiles the patterns: the crate's choice of automaton (a DFA for 100 patterns or
-    /// fewer, fastest to scan), or with `nfa` a contiguous NFA, far cheaper to build.
+    /// Compiles the patterns as a contiguous NFA, cheap to build: one answer graded as a
+    /// process scans each view once or twice. A view of [`DFA_PATTERNS`] patterns or fewer
+    /// (unless `nfa`: it scans a line or two) is compiled again as a DFA, faster to scan,
+    /// once it has scanned [`UPGRADE_AFTER`] texts. Both report every occurrence.
     fn build(&mut self, nfa: bool) {
         self.index.clear();
-        let kind = nfa.then_some(aho_corasick::AhoCorasickKind::ContiguousNFA);
+        self.dfa.wanted = !nfa && self.patterns.len() <= DFA_PATTERNS;
         self.automaton = (!self.patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(kind)
-                .build(&self.patterns)
+            compile(&self.patterns, Some(AhoCorasickKind::ContiguousNFA))
+                .or_else(|_| compile(&self.patterns, None))
                 .expect("phrase patterns are plain strings")
         });
     }
 
+    /// The automaton to scan with: the DFA once the view has earned it.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        let nfa = self.automaton.as_ref()?;
+        if !self.dfa.wanted {
+            return Some(nfa);
+        }
+        if let Some(dfa) = self.dfa.automaton.get() {
+            return Some(dfa);
+        }
+        if self.dfa.scans.fetch_add(1, Ordering::Relaxed) < UPGRADE_AFTER {
+            return Some(nfa);
+        }
+        let dfa = self.dfa.automaton.get_or_init(|| {
+            compile(&self.patterns, Some(AhoCorasickKind::DFA)).unwrap_or_else(|_| nfa.clone())
+        });
+        Some(dfa)
+    }
+
     /// Every hit of the view's patterns in `text` on word boundaries, as spans of `text`.
     fn find(&self, text: &str, mut push: impl FnMut(u32, Span)) {
-        let Some(automaton) = &self.automaton else {
+        let Some(automaton) = self.automaton() else {
             return;
         };
         for found in automaton.find_overlapping_iter(text) {
@@ -102,6 +124,45 @@ impl View {
             }
         }
     }
+}
+
+/// The most patterns a view is compiled for as a DFA: the aho-corasick crate's own
+/// threshold for choosing one.
+const DFA_PATTERNS: usize = 100;
+
+/// How many texts a view scans with its NFA before it is compiled as a DFA: a batch
+/// soon pays for the DFA, one answer never does.
+const UPGRADE_AFTER: u32 = 4;
+
+/// A view's DFA, compiled when the view has scanned enough texts to repay it.
+#[derive(Debug, Default)]
+struct Upgrade {
+    /// Whether the view is to get one at all.
+    wanted: bool,
+    /// Texts scanned so far (counted until the DFA is built).
+    scans: AtomicU32,
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl Clone for Upgrade {
+    fn clone(&self) -> Self {
+        Upgrade {
+            wanted: self.wanted,
+            scans: AtomicU32::new(self.scans.load(Ordering::Relaxed)),
+            automaton: self.automaton.clone(),
+        }
+    }
+}
+
+/// The view's patterns as an automaton of `kind` (the crate's choice for `None`).
+fn compile(
+    patterns: &[String],
+    kind: Option<AhoCorasickKind>,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        .build(patterns)
 }
 
 /// Every phrase of several lists in two automata, one over the folded text (prefixes and
@@ -126,13 +187,26 @@ pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
 /// taken off: the check a rubric's lists get, without the stemming matching needs
 /// (stemming never empties a word).
 pub fn is_empty_phrase(phrase: &str) -> bool {
-    normalize(phrase, PhraseKind::Exact).0.is_empty()
+    // Folding turns white space into spaces and every other character into characters
+    // that are not white space, so the folded words are empty when the body is blank.
+    body(phrase, PhraseKind::Exact).0.trim().is_empty()
 }
 
 /// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
 fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
+    let (body, kind) = body(phrase, plain);
+    let folded = Folded::new(body).text;
+    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    match kind {
+        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
+        _ => (collapsed, kind),
+    }
+}
+
+/// A phrase's words as written, marks taken off, and how they match.
+fn body(phrase: &str, plain: PhraseKind) -> (&str, PhraseKind) {
     let trimmed = phrase.trim();
-    let (body, kind) = if let Some(body) = trimmed.strip_suffix('*') {
+    if let Some(body) = trimmed.strip_suffix('*') {
         (body.trim_end(), PhraseKind::Prefix)
     } else if let Some(body) = quoted(trimmed) {
         (body.trim(), PhraseKind::Exact)
@@ -142,12 +216,6 @@ fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
         (trimmed, PhraseKind::Exact)
     } else {
         (trimmed, plain)
-    };
-    let folded = Folded::new(body).text;
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    match kind {
-        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
-        _ => (collapsed, kind),
     }
 }
 

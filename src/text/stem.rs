@@ -2,11 +2,10 @@
 //! (rust-stemmers), everything between words kept as it is, with a byte map back to the
 //! folded text. Built once per document, so that phrase matching compares stems.
 
+pub use super::snowball::stem_word;
 use crate::text::span::Span;
-use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A folded text with every word stemmed, and the way back to folded offsets.
 #[derive(Clone, Debug)]
@@ -27,37 +26,15 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-fn stemmer() -> &'static Stemmer {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
-}
-
-/// Words whose Snowball stem collides with an unrelated word's, by the start they share,
-/// and the stem they get instead: Snowball takes "experience" and "experiment" both to
-/// "experi", "organization" to "organ".
-const OVERRIDES: &[(&str, &str)] = &[
-    ("experienc", "experienc"),
-    ("organiz", "organiz"),
-    ("organis", "organiz"),
-];
-
-/// The Snowball English stem of one folded (lower-case) word. Words of two letters or
-/// fewer and words with a digit are their own stems (Snowball leaves the short ones alone,
-/// and "3rd" or "q3" are not English words); [`OVERRIDES`] come before Snowball.
-pub fn stem_word(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.len() <= 2 || word.bytes().any(|b| b.is_ascii_digit()) {
-        return word.into();
-    }
-    if let Some((_, stem)) = OVERRIDES.iter().find(|(start, _)| word.starts_with(start)) {
-        return (*stem).into();
-    }
-    stemmer().stem(word)
-}
-
 /// How many stems a thread keeps: Snowball costs thousands of instructions a word and
 /// answers repeat their vocabulary, so each thread remembers the stems it computed. The
 /// cache is emptied when full, which bounds its memory (about 1 MB) whatever the batch.
 const STEM_CACHE_WORDS: usize = 16_384;
+
+// `RUBRIC_STEMS`: (word, stem) for every word of the built-in rubrics, sorted by word,
+// stemmed by build.rs with `snowball.rs` itself: loading a rubric stems its phrases, and
+// Snowball is the dearest part of that.
+include!(concat!(env!("OUT_DIR"), "/rubric_stems.rs"));
 
 thread_local! {
     static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
@@ -73,7 +50,10 @@ fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         if let Some(stem) = cache.get(word) {
             return f(stem);
         }
-        let stem: Box<str> = stem_word(word).into();
+        let stem: Box<str> = match RUBRIC_STEMS.binary_search_by(|&(w, _)| w.cmp(word)) {
+            Ok(i) => RUBRIC_STEMS[i].1.into(),
+            Err(_) => stem_word(word).into(),
+        };
         let result = f(&stem);
         if cache.len() >= STEM_CACHE_WORDS {
             cache.clear();
@@ -196,6 +176,25 @@ mod tests {
             assert_ne!(stem_word(a), stem_word(b), "{a} and {b} collide");
         }
         assert_eq!(stems("us news data q3 3rd"), "us news data q3 3rd");
+    }
+
+    #[test]
+    fn the_rubric_table_is_what_snowball_says() {
+        assert!(
+            RUBRIC_STEMS.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, no duplicate"
+        );
+        for &(word, stem) in RUBRIC_STEMS {
+            assert_eq!(stem_word(word), stem, "{word}");
+        }
+        // A word of a built-in rubric is in it, so loading that rubric does not run Snowball.
+        let source = include_str!("../../rubrics/product-pitch.toml");
+        assert!(source.contains("retention"));
+        assert!(
+            RUBRIC_STEMS
+                .binary_search_by(|&(w, _)| w.cmp("retention"))
+                .is_ok()
+        );
     }
 
     #[test]

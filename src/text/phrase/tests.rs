@@ -176,3 +176,50 @@ fn short_words_do_not_collide() {
     assert_eq!(hits("experiment", "the user experience"), 0);
     assert_eq!(hits("experiment", "two experiments"), 1);
 }
+
+#[test]
+fn a_view_compiled_again_as_a_dfa_finds_what_its_nfa_found() {
+    let matcher = PhraseMatcher::new([["retain*", "churn", "\"on the house\"", "we shipped"]]);
+    let text = Folded::new("We shipped it; churn fell, retention rose; on the house. Churning!");
+    let first = matcher.find(&text);
+    assert!(matcher.surface.dfa.automaton.get().is_none());
+    for _ in 0..UPGRADE_AFTER + 2 {
+        assert_eq!(matcher.find(&text), first);
+    }
+    assert!(matcher.surface.dfa.automaton.get().is_some());
+    assert!(matcher.stems.dfa.automaton.get().is_some());
+    assert_eq!(first.len(), 4, "{first:?}");
+}
+
+#[test]
+fn a_phrase_is_empty_exactly_when_its_folded_words_are() {
+    let phrases = [
+        "",
+        " ",
+        "*",
+        " * ",
+        "\"\"",
+        "\" \"",
+        "\u{201c} \u{201d}",
+        "\u{201c}\u{201d}",
+        "\u{b}",
+        "\u{3000}*",
+        "\u{a0}",
+        "\u{2019}",
+        "\u{2014}",
+        "a",
+        " x* ",
+        "\"a\"",
+        "\u{130}",
+        "**",
+        "\"*\"",
+        "*\"\"",
+        "\u{1c}",
+        "we ",
+        "I  asked",
+    ];
+    for phrase in phrases {
+        let folded = normalize(phrase, PhraseKind::Exact).0;
+        assert_eq!(is_empty_phrase(phrase), folded.is_empty(), "{phrase:?}");
+    }
+}

@@ -1,0 +1,65 @@
+//! Stems every word of the built-in rubrics ahead of time: loading a rubric stems its
+//! phrases, and Snowball costs thousands of instructions a word, which one answer graded
+//! as a process pays in full. Writes `$OUT_DIR/rubric_stems.rs`, (word, stem) sorted by
+//! word, with the very function the crate stems with (`src/text/snowball.rs`).
+
+#[path = "src/text/snowball.rs"]
+#[allow(dead_code)]
+mod snowball;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+fn main() {
+    println!("cargo::rerun-if-changed=rubrics");
+    println!("cargo::rerun-if-changed=src/text/snowball.rs");
+    let mut paths: Vec<_> = std::fs::read_dir("rubrics")
+        .expect("rubrics/ is readable")
+        .map(|entry| entry.expect("rubrics/ is readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let mut stems = BTreeMap::new();
+    for path in &paths {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let source = std::fs::read_to_string(path).expect("a rubric is UTF-8");
+        for word in words(&source) {
+            // The crate stems a word of two bytes or fewer as itself, without asking.
+            if word.len() > 2 && !stems.contains_key(&word) {
+                let stem = snowball::stem_word(&word).into_owned();
+                stems.insert(word, stem);
+            }
+        }
+    }
+    let mut out =
+        String::from("/// (word, stem) of every word of the built-in rubrics, sorted by word.\n");
+    out.push_str("static RUBRIC_STEMS: &[(&str, &str)] = &[\n");
+    for (word, stem) in &stems {
+        writeln!(out, "    ({word:?}, {stem:?}),").expect("writing to a String");
+    }
+    out.push_str("];\n");
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{dir}/rubric_stems.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// Candidate words of a rubric's text, lower-cased as folding does: each run of word
+/// characters and apostrophes, and its parts between apostrophes. A candidate the crate
+/// never looks up costs a table entry, nothing else; the table is only a shortcut.
+fn words(source: &str) -> Vec<String> {
+    let folded: String = source
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut out = Vec::new();
+    for run in folded.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'')) {
+        let trimmed = run.trim_start_matches('\'');
+        out.push(trimmed.to_owned());
+        out.push(trimmed.trim_end_matches('\'').to_owned());
+        out.extend(trimmed.split('\'').map(str::to_owned));
+    }
+    out
+}
