@@ -66,8 +66,7 @@ fn main() {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(parse)
     {
-        let text =
-            std::fs::read_to_string(dir.join(format!("{}.md", label.stem))).expect("answer");
+        let text = std::fs::read_to_string(dir.join(format!("{}.md", label.stem))).expect("answer");
         let rubric = builtin::load_builtin(&label.rubric).expect("built-in rubric");
         let document = grade::parse(&text);
         let grade = grade::score(&document, &grade::analyze(&document), &rubric);
