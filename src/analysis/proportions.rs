@@ -5,6 +5,7 @@
 
 use super::quantities::{Quantity, QuantityKind};
 use crate::text::span::Span;
+use std::borrow::Cow;
 
 /// Counts a share can be told in ("one in five", "3 in 10").
 const COUNTS: &[&str] = &[
@@ -23,12 +24,14 @@ const AMOUNT_LEADS: &[&str] = &[
 ];
 
 /// A word of `text`: its lower-cased form and span.
-struct Word {
-    lower: String,
+struct Word<'a> {
+    lower: Cow<'a, str>,
     span: Span,
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// The words of `text`, lower-cased; only a word with a capital is copied, so a scan of an
+/// answer allocates for a few words, not for each.
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -39,8 +42,14 @@ fn words(text: &str) -> Vec<Word> {
         match (start, part) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
+                let word = &text[s..i];
+                let lower = if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
                 out.push(Word {
-                    lower: text[s..i].to_lowercase(),
+                    lower,
                     span: Span::new(s, i),
                 });
                 start = None;
@@ -57,12 +66,12 @@ fn is_count(word: &str) -> bool {
 
 /// Words a share is of: a determiner or a plural-looking noun, not "a half-hour".
 fn of_whole(next: Option<&Word>) -> bool {
-    next.is_some_and(|w| matches!(w.lower.as_str(), "of" | "the" | "our" | "their" | "all"))
+    next.is_some_and(|w| matches!(w.lower.as_ref(), "of" | "the" | "our" | "their" | "all"))
 }
 
 /// How many words from `i` form a share, if one starts there.
 fn share_at(words: &[Word], i: usize) -> Option<usize> {
-    let word = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
+    let word = |k: usize| words.get(i + k).map(|w| w.lower.as_ref());
     let first = word(0)?;
     // "one in five", "9 out of 10": a count, "in" or "out of", a count that is no article.
     if is_count(first) && first != "a" && first != "every" {
@@ -78,7 +87,7 @@ fn share_at(words: &[Word], i: usize) -> Option<usize> {
     // "a fifth of", "two thirds of", "about a tenth".
     let fraction = |k: usize| word(k).is_some_and(|w| FRACTIONS.contains(&w) || w == "quarter");
     if (first == "a" || is_count(first)) && fraction(1) {
-        let led = i > 0 && AMOUNT_LEADS.contains(&words[i - 1].lower.as_str());
+        let led = i > 0 && AMOUNT_LEADS.contains(&words[i - 1].lower.as_ref());
         // "a quarter" alone is three months: only "a quarter of" is a share.
         let bare_ok = word(1) != Some("quarter") && led;
         if of_whole(words.get(i + 2)) || bare_ok {
