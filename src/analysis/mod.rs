@@ -5,8 +5,9 @@
 //!
 //! [`analyze`] runs the stages in order: `sentences` splits each block, `words` tokenises
 //! each sentence and feeds the `negation` state machine, `repeats` marks repeated
-//! sentences, then quantities (digits and `proportions`, shares said in words), one pass of the [`lexicon`] matcher for `fillers` (and
-//! hedges) and [`stance`] cues, readability and delivery. Word lists live in [`lexicon`].
+//! sentences, then quantities (digits, and `proportions`: shares said in words), one pass
+//! of the [`lexicon`] matcher for `fillers` (and hedges) and [`stance`] cues, readability
+//! and delivery. Word lists live in [`lexicon`].
 
 pub mod delivery;
 mod fillers;
