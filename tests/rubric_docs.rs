@@ -73,6 +73,13 @@ core = true
   and = ["drop"]
 
   [[criterion.signal]]
+  id = "horizons"
+  kind = "horizons"
+  short-days = 14
+  long-days = 90
+  about = ["@retention"]
+
+  [[criterion.signal]]
   id = "length"
   kind = "length"
   min-words = 50

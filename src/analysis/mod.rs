@@ -25,6 +25,7 @@ mod sentence_breaks;
 mod sentences;
 pub mod stance;
 pub mod summary;
+pub mod time_spans;
 pub mod variety;
 mod words;
 

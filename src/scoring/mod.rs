@@ -118,11 +118,13 @@ fn evaluate(signal: &Signal, context: &Context) -> Found {
     found
 }
 
-/// Points earned: `points` per sentence up to `cap`, or per unit for whole-answer kinds.
+/// Points earned: `points` per sentence up to `cap`, or per unit for whole-answer kinds,
+/// up to the most units the kind can earn.
 pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
-    let units = found
-        .units
-        .unwrap_or_else(|| (found.sentences.len() as u32).min(signal.cap));
+    let units = found.units.map_or_else(
+        || (found.sentences.len() as u32).min(signal.cap),
+        |units| units.min(signal.kind.max_units(signal.cap)),
+    );
     signal.points * f64::from(units)
 }
 

@@ -166,6 +166,7 @@ signal_kinds! {
     sequence::Sequence,
     ratio::Ratio,
     metric::Metric,
+    horizons::Horizons,
 }
 
 /// Sentences that may earn points and hold a hit of `list`: one entry per sentence.
