@@ -80,6 +80,14 @@ core = true
   about = ["@retention"]
 
   [[criterion.signal]]
+  id = "raise"
+  kind = "raise"
+  ask = ["ask for"]
+  from = ["offer"]
+  above = 8
+  below = 25
+
+  [[criterion.signal]]
   id = "length"
   kind = "length"
   min-words = 50

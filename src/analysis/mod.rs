@@ -9,6 +9,7 @@
 //! of the [`lexicon`] matcher for `fillers` (and hedges) and [`stance`] cues, readability
 //! and delivery. Word lists live in [`lexicon`].
 
+pub mod amounts;
 pub mod delivery;
 mod fillers;
 

@@ -3,6 +3,7 @@
 //! horizon said in plain words ("follow both for three months, not three days") is seen
 //! whatever phrase lists a rubric holds.
 
+use super::amounts::number_value as amount;
 use crate::text::span::Span;
 
 /// A stretch of time named in a text: where, and how long, in days (0 for "now").
@@ -58,28 +59,6 @@ const PAIRS: &[(&str, &str, f64)] = &[
     ("near", "term", 0.0),
     ("long", "term", 365.0),
     ("long", "run", 365.0),
-];
-
-/// Number words a horizon is counted in.
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("eighteen", 18.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("sixty", 60.0),
-    ("ninety", 90.0),
 ];
 
 /// Every stretch of time the words of one sentence name, in order. `words` are spans of
@@ -143,19 +122,6 @@ pub fn time_spans(text: &str, words: &[Span]) -> Vec<TimeSpan> {
         }
     }
     found
-}
-
-/// The value of a word that counts: digits ("3", "12", "1.5") or a number word ("three",
-/// "twelve"); a hyphenated "7-day" arrives as its number.
-fn amount(word: &str) -> Option<f64> {
-    let digits = word.split('-').next().unwrap_or(word);
-    if digits.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        return digits.replace(',', "").parse().ok();
-    }
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| word.eq_ignore_ascii_case(w))
-        .map(|&(_, n)| n)
 }
 
 /// Ordinals that count a place from the start: "the third month" reaches 90 days.

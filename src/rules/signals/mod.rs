@@ -167,6 +167,7 @@ signal_kinds! {
     ratio::Ratio,
     metric::Metric,
     horizons::Horizons,
+    raise::Raise,
 }
 
 /// Sentences that may earn points and hold a hit of `list`: one entry per sentence.

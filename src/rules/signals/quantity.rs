@@ -1,6 +1,7 @@
 //! `quantity`: a number in the same sentence as one of the `near` phrases.
 
 use super::{Found, Kind};
+use crate::analysis::amounts::is_bare_amount;
 use crate::analysis::quantities::QuantityKind;
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::Context;
@@ -142,19 +143,6 @@ impl Kind for Quantity {
     }
 }
 
-/// Whether a count's text reads as an amount of pay when no currency is named: digits
-/// worth 100 or more ("185", "1,200"), or any number with "thousand" or "k" after it.
-fn is_bare_amount(text: &str) -> bool {
-    let lower_end = |suffix: &str| {
-        text.len() >= suffix.len()
-            && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-    };
-    if lower_end("thousand") || lower_end("k") {
-        return true;
-    }
-    let digits = text.bytes().filter(|&b| b != b',');
-    text.bytes().all(|b| b.is_ascii_digit() || b == b',') && digits.count() >= 3
-}
 
 #[cfg(test)]
 mod tests {
