@@ -2,7 +2,7 @@
 //! row, read from the durations the answer names.
 
 use super::{Found, Kind};
-use crate::analysis::time_spans::{TimeSpan, time_spans};
+use crate::analysis::time_spans::time_spans;
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::Context;
 use crate::text::span::Span;
@@ -98,11 +98,10 @@ impl Kind for Horizons {
                 continue;
             }
             let spans = time_spans(context.text, &analysis.words[sentence.words.clone()]);
-            let pick = |keep: &dyn Fn(&TimeSpan) -> bool| -> Vec<Span> {
-                spans.iter().filter(|t| keep(t)).map(|t| t.span).collect()
-            };
-            let short = pick(&|t| t.days <= self.short_days);
-            let long = pick(&|t| t.days >= self.long_days);
+            let (short, long): (Vec<Span>, Vec<Span>) = (
+                spans.iter().filter(|t| t.days <= self.short_days).map(|t| t.span).collect(),
+                spans.iter().filter(|t| t.days >= self.long_days).map(|t| t.span).collect(),
+            );
             if !short.is_empty() && !long.is_empty() && self.is_about(context, &[index]) {
                 contrasts += 1;
                 sentences.push((index, [short, long].concat()));

@@ -67,6 +67,7 @@ pub struct Raise {
 }
 
 /// An amount of money in the answer: its sentence, where, and its value.
+#[derive(Clone, Copy)]
 struct Amount {
     sentence: usize,
     span: Span,
@@ -101,25 +102,38 @@ impl Kind for Raise {
     fn evaluate(&self, context: &Context) -> Found {
         let amounts = amounts(context);
         let (mut sentences, mut raises) = (Vec::<(usize, Vec<Span>)>::new(), 0);
-        for (sentence, _) in context.analysis.sentences.iter().enumerate() {
-            if !context.counts(sentence) {
-                continue;
-            }
-            let Some(ask_phrase) = context.hit_in(self.ask, sentence) else {
-                continue;
-            };
-            let Some(found) = self
-                .stated_in(context, sentence, ask_phrase)
-                .or_else(|| self.raise_in(context, &amounts, sentence, ask_phrase))
-            else {
-                continue;
-            };
-            raises += 1;
-            for (at, spans) in found {
-                // Two asks measured from one offer quote the offer once.
-                if !sentences.iter().any(|(s, _)| *s == at) {
-                    sentences.push((at, spans));
+        // The offer of the nearest sentence so far with a `from` phrase and an amount.
+        let mut offer_before: Option<Offer> = None;
+        for sentence in 0..context.analysis.sentences.len() {
+            // Quantities come in text order, so a sentence's amounts are one run.
+            let start = amounts.partition_point(|a| a.sentence < sentence);
+            let end = start + amounts[start..].partition_point(|a| a.sentence == sentence);
+            let here = &amounts[start..end];
+            let offer_here = context.hit_in(self.from, sentence).and_then(|phrase| {
+                Some(Offer {
+                    amount: nearest(here, phrase)?,
+                    phrase,
+                })
+            });
+            let ask_phrase = context
+                .hit_in(self.ask, sentence)
+                .filter(|_| context.counts(sentence));
+            let found = ask_phrase.and_then(|ask_phrase| {
+                self.stated_in(context, sentence, ask_phrase).or_else(|| {
+                    self.raise_in(here, offer_here.as_ref(), offer_before.as_ref(), ask_phrase)
+                })
+            });
+            if let Some(found) = found {
+                raises += 1;
+                for (at, spans) in found {
+                    // Two asks measured from one offer quote the offer once.
+                    if !sentences.iter().any(|(s, _)| *s == at) {
+                        sentences.push((at, spans));
+                    }
                 }
+            }
+            if offer_here.is_some() {
+                offer_before = offer_here;
             }
         }
         Found {
@@ -161,51 +175,54 @@ impl Raise {
         Some(vec![(sentence, vec![percent.span, ask_phrase])])
     }
 
-    /// The evidence of a raise in the wanted range asked in `sentence`: the offer's
-    /// sentence (its amount and phrase), then the ask's, or the one sentence holding both.
+    /// The evidence of a raise in the wanted range asked among `here`, a sentence's
+    /// amounts: measured from the offer in the same sentence when it holds a second
+    /// amount, else from `offer_before`. The offer's sentence comes first, then the ask's.
     fn raise_in(
         &self,
-        context: &Context,
-        amounts: &[Amount],
-        sentence: usize,
+        here: &[Amount],
+        offer_here: Option<&Offer>,
+        offer_before: Option<&Offer>,
         ask_phrase: Span,
     ) -> Option<Vec<(usize, Vec<Span>)>> {
-        let here: Vec<&Amount> = amounts.iter().filter(|a| a.sentence == sentence).collect();
-        let nearest = |list: &[&Amount], to: Span| -> Option<usize> {
-            (0..list.len()).min_by_key(|&i| list[i].span.start.abs_diff(to.start))
-        };
-        let from_here = context.hit_in(self.from, sentence);
-        let (offer, offer_phrase, asked) = match from_here {
+        let (offer, asked) = match offer_here {
             // Both in one sentence: the amount nearest each phrase is its own.
-            Some(phrase) if here.len() >= 2 => {
-                let o = nearest(&here, phrase)?;
-                let rest: Vec<&Amount> =
-                    (0..here.len()).filter(|&i| i != o).map(|i| here[i]).collect();
-                let a = nearest(&rest, ask_phrase)?;
-                (here[o], phrase, rest[a])
+            Some(offer) if here.len() >= 2 => {
+                let others: Vec<Amount> = here
+                    .iter()
+                    .filter(|a| a.span != offer.amount.span)
+                    .copied()
+                    .collect();
+                (offer, nearest(&others, ask_phrase)?)
             }
-            _ => {
-                let asked = here[nearest(&here, ask_phrase)?];
-                let (phrase, offer) = (0..sentence).rev().find_map(|earlier| {
-                    let phrase = context.hit_in(self.from, earlier)?;
-                    let there: Vec<&Amount> =
-                        amounts.iter().filter(|a| a.sentence == earlier).collect();
-                    Some((phrase, there[nearest(&there, phrase)?]))
-                })?;
-                (offer, phrase, asked)
-            }
+            _ => (offer_before?, nearest(here, ask_phrase)?),
         };
-        let raise = (asked.value / offer.value - 1.0) * 100.0;
+        let raise = (asked.value / offer.amount.value - 1.0) * 100.0;
         if !(self.above..=self.below).contains(&raise) {
             return None;
         }
-        let ask = (sentence, vec![asked.span, ask_phrase]);
-        Some(if offer.sentence == sentence {
-            vec![(sentence, vec![asked.span, ask_phrase, offer.span, offer_phrase])]
+        let (offer_at, sentence) = (offer.amount.sentence, asked.sentence);
+        let offer_spans = vec![offer.amount.span, offer.phrase];
+        Some(if offer_at == sentence {
+            vec![(sentence, [vec![asked.span, ask_phrase], offer_spans].concat())]
         } else {
-            vec![(offer.sentence, vec![offer.span, offer_phrase]), ask]
+            vec![(offer_at, offer_spans), (sentence, vec![asked.span, ask_phrase])]
         })
     }
+}
+
+/// An offer: its amount and the `from` phrase beside it.
+struct Offer {
+    amount: Amount,
+    phrase: Span,
+}
+
+/// The amount of `amounts` nearest `phrase`.
+fn nearest(amounts: &[Amount], phrase: Span) -> Option<Amount> {
+    amounts
+        .iter()
+        .min_by_key(|a| a.span.start.abs_diff(phrase.start))
+        .copied()
 }
 
 /// Every amount of money in the answer, with bare pay numbers ("172") among them.
