@@ -128,16 +128,22 @@ pub(crate) fn earned(found: &Found, signal: &Signal) -> f64 {
     signal.points * f64::from(units)
 }
 
-/// What to tell a criterion short of its max. The rubric's advice asks for the criterion's
-/// ideas; when every signal already earned something it would ask for what the answer has,
-/// so the advice is then what the first partial signal still needs, from its quoted sentence.
+/// What to tell a criterion short of its max. The rubric's advice asks for all of the
+/// criterion's ideas; once any signal has earned, it would ask for what the answer has, so
+/// the advice is then what the signal furthest from its points still needs (the first of
+/// equals), from its quoted sentence when it has one.
 fn criterion_advice(criterion: &Criterion, signals: &[SignalGrade]) -> String {
-    if signals.iter().any(|s| s.earned <= 0.0) {
+    if signals.iter().all(|s| s.earned <= 0.0) {
         return criterion.advice.clone();
     }
     signals
         .iter()
-        .find_map(|s| s.missing.clone())
+        .filter(|s| s.missing.is_some())
+        .fold(None::<&SignalGrade>, |best, s| match best {
+            Some(b) if b.max_points - b.earned >= s.max_points - s.earned => Some(b),
+            _ => Some(s),
+        })
+        .and_then(|s| s.missing.clone())
         .unwrap_or_else(|| criterion.advice.clone())
 }
 
