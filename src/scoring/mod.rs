@@ -139,10 +139,8 @@ fn criterion_advice(criterion: &Criterion, signals: &[SignalGrade]) -> String {
     signals
         .iter()
         .filter(|s| s.missing.is_some())
-        .fold(None::<&SignalGrade>, |best, s| match best {
-            Some(b) if b.max_points - b.earned >= s.max_points - s.earned => Some(b),
-            _ => Some(s),
-        })
+        // `min_by` keeps the first of equals; comparing b to a puts the largest shortfall first.
+        .min_by(|a, b| (b.max_points - b.earned).total_cmp(&(a.max_points - a.earned)))
         .and_then(|s| s.missing.clone())
         .unwrap_or_else(|| criterion.advice.clone())
 }
