@@ -3,6 +3,7 @@
 use super::{Found, Kind};
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::{Context, Discount};
+use crate::text::Span;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -20,8 +21,10 @@ pub struct SequenceDef {
 
 /// ## What it does
 /// Earns `points` for each step found after the one before it: a phrase of step 1, then
-/// one of step 2 in a later sentence, and so on. The first step alone earns nothing: it
-/// takes two steps to make an order. Headings count, so Markdown sections work; repeated
+/// one of step 2 after it (in a later sentence, or later in the same one when the speaker
+/// is in it: "At my last company I owned pricing" is a situation and then a task, "goal
+/// then metric" is a list), and so on, until a step is missing. The first step alone earns nothing: it takes two steps to make an order.
+/// One phrase never stands for two steps. Headings count, so Markdown sections work; repeated
 /// and keyword-packed sentences do not.
 ///
 /// ## Why
@@ -68,28 +71,17 @@ impl Kind for Sequence {
     }
 
     fn evaluate(&self, context: &Context) -> Found {
-        let mut sentences = Vec::new();
-        let mut after: Option<usize> = None;
-        for &step in &self.steps {
-            let next = context.by_list[step as usize].iter().find(|&&(s, _)| {
-                after.is_none_or(|a| s > a)
-                    && !matches!(
-                        context.discount[s],
-                        Some(Discount::Repeated | Discount::KeywordPacked)
-                    )
-            });
-            match next {
-                Some(&(sentence, span)) => {
-                    sentences.push((sentence, vec![span]));
-                    after = Some(sentence);
-                }
-                None => break,
-            }
-        }
-        let reached = sentences.len();
+        let chain = steps_in_order(&self.steps, context);
+        let reached = chain.len();
+        let mut sentences: Vec<(usize, Vec<Span>)> = Vec::new();
         // One step is no order: it earns nothing and quotes nothing.
-        if reached < 2 {
-            sentences.clear();
+        if reached >= 2 {
+            for (sentence, span) in chain {
+                match sentences.last_mut() {
+                    Some((last, spans)) if *last == sentence => spans.push(span),
+                    _ => sentences.push((sentence, vec![span])),
+                }
+            }
         }
         Found {
             units: Some(if reached < 2 { 0 } else { reached as u32 }),
@@ -112,6 +104,47 @@ impl Kind for Sequence {
     }
 }
 
+/// The steps found in order from the first: for each step, its hit that ends first after
+/// the previous step's hit (in a later sentence, or later in the same sentence when the
+/// speaker tells it, see [`speaker_tells_it`]), stopping
+/// at the first step with none. Taking the hit that ends first leaves the most room for
+/// the steps after it, so no other choice reaches further.
+fn steps_in_order(steps: &[ListId], context: &Context) -> Vec<(usize, Span)> {
+    let mut run: Vec<(usize, Span)> = Vec::new();
+    for &step in steps {
+        let after = run.last().map(|&(s, span)| (s, span.end));
+        let next = context.by_list[step as usize]
+            .iter()
+            .filter(|&&(s, span)| {
+                after.is_none_or(|(a, end)| {
+                    s > a || (s == a && span.start >= end && speaker_tells_it(context, s))
+                })
+                    && !matches!(
+                        context.discount[s],
+                        Some(Discount::Repeated | Discount::KeywordPacked)
+                    )
+            })
+            .min_by_key(|&&(s, span)| (s, span.end));
+        match next {
+            Some(&hit) => run.push(hit),
+            None => break,
+        }
+    }
+    run
+}
+
+/// Whether a sentence has the speaker in it ("I", "we", "I'd", "we've"): one sentence can
+/// hold a situation and a task ("At my last company I owned pricing") when someone is
+/// doing them, while a string of terms ("goal then metric then guardrail") is a list of
+/// steps, not steps taken.
+fn speaker_tells_it(context: &Context, sentence: usize) -> bool {
+    let words = context.analysis.sentences[sentence].words.clone();
+    context.analysis.words[words].iter().any(|word| {
+        let head = word.text(context.text).split(['\'', '\u{2019}']).next();
+        head.is_some_and(|h| h.eq_ignore_ascii_case("i") || h.eq_ignore_ascii_case("we"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test::{assert_problems, assert_signal};
@@ -132,6 +165,20 @@ mod tests {
             0,
         );
         assert_signal(SIGNAL, "Nothing here speaks to either of the steps.", 0);
+    }
+
+    #[test]
+    fn steps_in_one_sentence_count_in_their_order() {
+        assert_signal(SIGNAL, "I set the goal for members, then the metric to track.", 2);
+        assert_signal(SIGNAL, "I picked the metric to track, then the goal.", 0);
+        // Nobody does anything in a string of terms: it lists the steps, it takes none.
+        assert_signal(SIGNAL, "Always the goal, then the metric, then the rest.", 0);
+        // One phrase is not two steps, even when both steps list it.
+        assert_signal(
+            "kind = \"sequence\"\nsteps = [[\"the goal\"], [\"the goal\", \"the metric\"]]",
+            "I wrote down the goal and stopped.",
+            0,
+        );
     }
 
     #[test]
