@@ -2,7 +2,8 @@
 //! by sentence, and which sentences may earn points at all (not repeated, not headings, not
 //! keyword-packed).
 
-use crate::analysis::{Analysis, Stance};
+use crate::analysis::{Analysis, Sentence, Stance};
+use crate::document::BlockKind;
 use crate::rules::compile::ListId;
 use crate::text::phrase::PhraseHit;
 use crate::text::phrase::PhraseMatcher;
@@ -23,6 +24,8 @@ pub enum Discount {
 pub const MIN_WORDS: usize = 4;
 /// A sentence made (almost) only of rubric phrases is a pasted list, whatever its grammar.
 const PASTED_PHRASE_SHARE: f64 = 0.9;
+/// At least this share of function words makes a one-clause sentence prose, not a list.
+const PLAIN_CLAUSE_FUNCTION_SHARE: f64 = 0.5;
 /// Mostly rubric phrases with little grammar between them: keywords strung together.
 const PACKED_PHRASE_SHARE: f64 = 0.75;
 const PACKED_FUNCTION_SHARE: f64 = 0.3;
@@ -119,7 +122,8 @@ impl<'a> Context<'a> {
                 let covered = covered_words(&analysis.words[sentence.words.clone()], spans);
                 let function_share = sentence.function_words as f64 / words as f64;
                 let phrase_share = covered as f64 / words as f64;
-                let packed = phrase_share >= PASTED_PHRASE_SHARE
+                let packed = (phrase_share >= PASTED_PHRASE_SHARE
+                    && !one_plain_clause(sentence, text, function_share))
                     || (phrase_share > PACKED_PHRASE_SHARE
                         && function_share < PACKED_FUNCTION_SHARE)
                     || (words >= 8
@@ -253,6 +257,16 @@ fn label_sections(
 }
 
 /// Words of a sentence that start inside one of the (sorted) phrase spans.
+/// Whether a sentence is one plain clause of prose ("The mistake was mine."): a paragraph's
+/// sentence, not a list item or heading, with no comma, colon or semicolon to string
+/// phrases on, and glued by function words. Its phrases say one thing, so rubric words
+/// covering it is no sign of a pasted list.
+fn one_plain_clause(sentence: &Sentence, text: &str, function_share: f64) -> bool {
+    sentence.kind == BlockKind::Paragraph
+        && function_share >= PLAIN_CLAUSE_FUNCTION_SHARE
+        && !sentence.span.text(text).contains([',', ';', ':'])
+}
+
 fn covered_words(words: &[Span], spans: &[Span]) -> usize {
     let mut covered = 0;
     let mut j = 0;
@@ -270,4 +284,22 @@ fn covered_words(words: &[Span], spans: &[Span]) -> usize {
         }
     }
     covered
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::signals::test::assert_signal;
+
+    const SIGNAL: &str = "kind = \"phrases\"\nphrases = [\"the mistake was\", \"was mine\"]";
+
+    #[test]
+    fn one_plain_clause_covered_by_phrases_is_prose() {
+        assert_signal(SIGNAL, "The mistake was mine.", 1);
+    }
+
+    #[test]
+    fn the_same_words_as_a_list_item_or_strung_with_commas_are_pasted() {
+        assert_signal(SIGNAL, "- The mistake was mine.", 0);
+        assert_signal(SIGNAL, "The mistake was, was mine.", 0);
+    }
 }
