@@ -1,9 +1,10 @@
 //! Entries a phrase list does not need: two entries of one list that the matcher compares as
-//! the same pattern (the same stems, the same prefix, the same quoted words), so that the
-//! second adds nothing ("cancel" and "cancelled"). `grade rubrics check` warns about them
+//! the same pattern (the same stems, the same prefix, the same quoted words, or one a
+//! spelling of the other with a contraction said in full), so that the second adds
+//! nothing ("cancel" and "cancelled", "i'd ask" and "i would ask"). `grade rubrics check` warns about them
 //! and a test keeps the built-in rubrics free of them.
 
-use crate::text::phrase::normalize_phrase;
+use crate::text::phrase::phrase_patterns;
 use std::collections::BTreeMap;
 
 /// An entry that an earlier entry of the same list already covers.
@@ -48,18 +49,22 @@ fn walk(value: &toml::Value, key: &str, found: &mut Vec<Redundant>) {
             for item in items {
                 match item {
                     toml::Value::String(phrase) => {
-                        let pattern = normalize_phrase(phrase);
-                        if pattern.0.is_empty() {
+                        let patterns = phrase_patterns(phrase);
+                        let Some(own) = patterns.first() else {
                             continue;
-                        }
-                        match seen.get(&pattern) {
+                        };
+                        // An earlier entry covers this one when one of its spellings is
+                        // this one ("i'd ask" covers "i would ask").
+                        match seen.get(own) {
                             Some(kept) => found.push(Redundant {
                                 key: key.to_owned(),
                                 kept: (*kept).to_owned(),
                                 redundant: phrase.clone(),
                             }),
                             None => {
-                                seen.insert(pattern, phrase);
+                                for pattern in patterns {
+                                    seen.entry(pattern).or_insert(phrase);
+                                }
                             }
                         }
                     }
@@ -74,6 +79,16 @@ fn walk(value: &toml::Value, key: &str, found: &mut Vec<Redundant>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contraction_said_in_full_is_the_same_entry() {
+        let source = r#"topic = ["i'd ask", "i would ask", "do not", "don't", "i would"]"#;
+        let found: Vec<String> = redundant_entries(source)
+            .into_iter()
+            .map(|r| r.redundant)
+            .collect();
+        assert_eq!(found, ["i would ask", "don't"]);
+    }
 
     #[test]
     fn finds_entries_with_the_same_stems() {
@@ -103,7 +118,10 @@ mod tests {
             .iter()
             .flat_map(|(id, source)| {
                 redundant_entries(source).into_iter().map(move |r| {
-                    format!("{id}: {}: {:?} is {:?} stemmed", r.key, r.redundant, r.kept)
+                    format!(
+                        "{id}: {}: {:?} adds nothing to {:?}",
+                        r.key, r.redundant, r.kept
+                    )
                 })
             })
             .collect();

@@ -4,6 +4,7 @@
 //! (`stem`, Snowball's stem of a word in `snowball`) and its view with fillers after a subject taken out (`subject`); input text made
 //! safe for a terminal (`escape`).
 
+pub mod contractions;
 pub mod escape;
 pub mod fold;
 pub mod phrase;

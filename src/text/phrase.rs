@@ -5,6 +5,7 @@
 //! ("retain*" finds "retain", "retained", "retention"); a phrase in double quotes
 //! (`'"on the house"'`) matches its words exactly, unstemmed.
 
+use super::contractions;
 use super::fold::Folded;
 use super::stem::{Stemmed, is_word_char};
 use super::subject::starts_with_subject;
@@ -183,6 +184,32 @@ pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
     normalize(phrase, PhraseKind::Stem)
 }
 
+/// Every pattern `phrase` is matched as: [`normalize_phrase`] of each of its spellings
+/// with contractions said in full or long forms contracted ("i'd ask", "i would ask"), the
+/// phrase's own first. A quoted phrase is matched as written, so it has one; an empty
+/// phrase has none.
+pub fn phrase_patterns(phrase: &str) -> Vec<(String, PhraseKind)> {
+    patterns(phrase, PhraseKind::Stem)
+}
+
+/// [`phrase_patterns`] with `plain` the kind of a phrase neither quoted nor a prefix; an
+/// exact matcher's words (`plain` exact) are matched as written too.
+fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
+    let spellings = if plain == PhraseKind::Exact || quoted(phrase.trim()).is_some() {
+        vec![phrase.to_owned()]
+    } else {
+        contractions::spellings(phrase)
+    };
+    let mut patterns: Vec<(String, PhraseKind)> = Vec::with_capacity(spellings.len());
+    for spelling in &spellings {
+        let pattern = normalize(spelling, plain);
+        if !pattern.0.is_empty() && !patterns.contains(&pattern) {
+            patterns.push(pattern);
+        }
+    }
+    patterns
+}
+
 /// True when a phrase has no words to match once its marks (`*`, quotes) and spaces are
 /// taken off: the check a rubric's lists get, without the stemming matching needs
 /// (stemming never empties a word).
@@ -292,20 +319,18 @@ impl PhraseMatcher {
                 } else {
                     PhraseKind::Stem
                 };
-                let (text, kind) = normalize(phrase.as_ref(), plain);
-                if text.is_empty() {
-                    continue;
+                for (text, kind) in patterns(phrase.as_ref(), plain) {
+                    let entry = Entry {
+                        list: list as u32,
+                        kind,
+                    };
+                    let view = match kind {
+                        PhraseKind::Stem => &mut stems,
+                        _ => &mut surface,
+                    };
+                    view.subject_led |= starts_with_subject(&text);
+                    view.add(text, entry);
                 }
-                let entry = Entry {
-                    list: list as u32,
-                    kind,
-                };
-                let view = match kind {
-                    PhraseKind::Stem => &mut stems,
-                    _ => &mut surface,
-                };
-                view.subject_led |= starts_with_subject(&text);
-                view.add(text, entry);
             }
         }
         surface.build(nfa);

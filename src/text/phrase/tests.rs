@@ -223,3 +223,22 @@ fn a_phrase_is_empty_exactly_when_its_folded_words_are() {
         assert_eq!(is_empty_phrase(phrase), folded.is_empty(), "{phrase:?}");
     }
 }
+
+#[test]
+fn contractions_match_their_long_forms_both_ways() {
+    assert_eq!(
+        found(
+            &[&["i'd limit", "do not hurt"]],
+            "I would limit it. Ads don’t hurt."
+        ),
+        vec![(0, "I would limit".into()), (0, "don’t hurt".into())]
+    );
+    // A quoted entry is matched as written, and "I'd" is never read as "I had".
+    assert_eq!(
+        found(
+            &[&["\"i'd limit\"", "i had put"]],
+            "I would limit it. I'd put it first."
+        ),
+        vec![]
+    );
+}
