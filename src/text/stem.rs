@@ -4,8 +4,8 @@
 
 pub use super::snowball::stem_word;
 use crate::text::span::Span;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// A folded text with every word stemmed, and the way back to folded offsets.
 #[derive(Clone, Debug)]
@@ -37,50 +37,99 @@ const STEM_CACHE_WORDS: usize = 16_384;
 include!(concat!(env!("OUT_DIR"), "/rubric_stems.rs"));
 
 thread_local! {
-    static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    // FxHash, not SipHash: the keys are the text's own words, and hashing them with
+    // SipHash cost more than the rest of the lookup.
+    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
 }
 
-/// Calls `f` with [`stem_word`]`(word)`, from this thread's cache when it has the word.
-/// (`f` must not stem: the cache is borrowed while it runs.)
-fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with [`stem_word`]`(word)`, from `cache` when it has the word (the thread's
+/// cache, borrowed once per text rather than once per word).
+fn with_stem<R>(
+    cache: &mut FxHashMap<Box<str>, Box<str>>,
+    word: &str,
+    f: impl FnOnce(&str) -> R,
+) -> R {
     if word.len() <= 2 {
         return f(word);
     }
-    STEMS.with_borrow_mut(|cache| {
-        if let Some(stem) = cache.get(word) {
-            return f(stem);
-        }
-        let stem: Box<str> = match RUBRIC_STEMS.binary_search_by(|&(w, _)| w.cmp(word)) {
-            Ok(i) => RUBRIC_STEMS[i].1.into(),
-            Err(_) => stem_word(word).into(),
-        };
-        let result = f(&stem);
-        if cache.len() >= STEM_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.into(), stem);
-        result
-    })
+    if let Some(stem) = cache.get(word) {
+        return f(stem);
+    }
+    let stem: Box<str> = match RUBRIC_STEMS.binary_search_by(|&(w, _)| w.cmp(word)) {
+        Ok(i) => RUBRIC_STEMS[i].1.into(),
+        Err(_) => stem_word(word).into(),
+    };
+    let result = f(&stem);
+    if cache.len() >= STEM_CACHE_WORDS {
+        cache.clear();
+    }
+    cache.insert(word.into(), stem);
+    result
+}
+
+/// For each byte, whether it is an ASCII word character (one load rather than three range
+/// tests: the scan reads every byte of every text). Non-ASCII bytes are decoded instead.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// True for an ASCII byte that is a word character.
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[b as usize]
 }
 
 /// Length in bytes of the word at the start of `rest`: word characters, and apostrophes
 /// inside the word or closing a plural ("don't", "member's", "members'"), so that Snowball
-/// sees the possessive it knows how to remove.
+/// sees the possessive it knows how to remove. Bytes are read as bytes while ASCII, which
+/// answers nearly always are.
 fn word_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
     let mut end = 0;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            end = i + c.len_utf8();
-        } else if c == '\'' && end == i && end > 0 {
-            let next = chars.peek().map(|&(_, n)| n);
-            if next.is_some_and(is_word_char) || rest[..i].ends_with('s') {
-                end = i + 1;
+    while let Some(&b) = bytes.get(end) {
+        if is_word_byte(b) {
+            end += 1;
+        } else if b == b'\'' {
+            let next = rest[end + 1..].chars().next();
+            if end > 0 && (next.is_some_and(is_word_char) || bytes[end - 1] == b's') {
+                end += 1;
             } else {
                 break;
             }
-        } else {
+        } else if b.is_ascii() {
             break;
+        } else {
+            let c = rest[end..].chars().next().expect("end is on a boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    end
+}
+
+/// Length in bytes of the characters at the start of `rest` that start no word.
+fn gap_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if is_word_byte(b) {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = rest[end..].chars().next().expect("end is on a boundary");
+            if is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
         }
     }
     end
@@ -89,39 +138,61 @@ fn word_len(rest: &str) -> usize {
 impl Stemmed {
     /// Stems every word of `folded` (text already folded to lower case) in one pass.
     pub fn new(folded: &str) -> Self {
-        let mut text = String::with_capacity(folded.len());
-        let mut starts = Vec::with_capacity(folded.len());
-        let mut ends = Vec::with_capacity(folded.len() + 1);
-        ends.push(0);
-        let mut offset = 0;
-        while offset < folded.len() {
-            let rest = &folded[offset..];
-            let len = word_len(rest);
-            if len == 0 {
-                let c = rest.chars().next().expect("offset is inside the text");
-                text.push(c);
-                for k in 0..c.len_utf8() {
-                    starts.push((offset + k) as u32);
-                    ends.push((offset + k + 1) as u32);
+        let mut out = Stemmed {
+            text: String::with_capacity(folded.len()),
+            starts: Vec::with_capacity(folded.len()),
+            ends: Vec::with_capacity(folded.len() + 1),
+        };
+        out.ends.push(0);
+        STEMS.with_borrow_mut(|cache| {
+            // Words and the gaps between them alternate: a word ends where a character
+            // starts no word, and a gap where one does, so each is measured once.
+            let mut offset = 0;
+            let mut in_word = true;
+            while offset < folded.len() {
+                let rest = &folded[offset..];
+                if in_word {
+                    let len = word_len(rest);
+                    if len > 0 {
+                        with_stem(cache, &rest[..len], |stem| out.push_word(offset, len, stem));
+                        offset += len;
+                    }
+                } else {
+                    // Between words every byte maps to itself.
+                    let gap = gap_len(rest);
+                    out.text.push_str(&rest[..gap]);
+                    out.starts.extend(offset as u32..(offset + gap) as u32);
+                    out.ends.extend(offset as u32 + 1..=(offset + gap) as u32);
+                    offset += gap;
                 }
-                offset += c.len_utf8();
-                continue;
+                in_word = !in_word;
             }
-            with_stem(&rest[..len], |stem| {
-                text.push_str(stem);
-                for k in 0..stem.len() {
-                    starts.push((offset + k.min(len - 1)) as u32);
-                    let end = if k + 1 == stem.len() {
-                        len
-                    } else {
-                        (k + 1).min(len)
-                    };
-                    ends.push((offset + end) as u32);
-                }
-            });
-            offset += len;
+        });
+        out
+    }
+
+    /// Appends `stem`, the stem of the `len` bytes at folded `offset`.
+    fn push_word(&mut self, offset: usize, len: usize, stem: &str) {
+        self.text.push_str(stem);
+        if !stem.is_empty() && stem.len() <= len {
+            // A stem no longer than its word (nearly every one): byte k starts at the
+            // word's byte k and ends after it, and the last ends at the word's end.
+            self.starts
+                .extend(offset as u32..(offset + stem.len()) as u32);
+            self.ends
+                .extend(offset as u32 + 1..(offset + stem.len()) as u32);
+            self.ends.push((offset + len) as u32);
+            return;
         }
-        Stemmed { text, starts, ends }
+        for k in 0..stem.len() {
+            self.starts.push((offset + k.min(len - 1)) as u32);
+            let end = if k + 1 == stem.len() {
+                len
+            } else {
+                (k + 1).min(len)
+            };
+            self.ends.push((offset + end) as u32);
+        }
     }
 
     /// The folded span of a stemmed span that starts and ends on character boundaries of
@@ -211,5 +282,72 @@ mod tests {
         let ido = Stemmed::new("i'd go");
         assert_eq!(ido.folded(Span::new(0, 1)).text("i'd go"), "i");
         assert_eq!(ido.folded(Span::new(0, 3)).text("i'd go"), "i'd");
+    }
+
+    /// The view built character by character, each word stemmed afresh, as before the
+    /// byte scan, the cache borrowed once and the maps filled by ranges.
+    fn reference(folded: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let (mut text, mut starts, mut ends) = (String::new(), Vec::new(), vec![0]);
+        let mut offset = 0;
+        while offset < folded.len() {
+            let rest = &folded[offset..];
+            let mut len = 0;
+            let mut chars = rest.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if is_word_char(c) {
+                    len = i + c.len_utf8();
+                } else if c == '\'' && len == i && len > 0 {
+                    let next = chars.peek().map(|&(_, n)| n);
+                    if !(next.is_some_and(is_word_char) || rest[..i].ends_with('s')) {
+                        break;
+                    }
+                    len = i + 1;
+                } else {
+                    break;
+                }
+            }
+            if len == 0 {
+                let c = rest.chars().next().unwrap();
+                text.push(c);
+                for k in 0..c.len_utf8() {
+                    starts.push((offset + k) as u32);
+                    ends.push((offset + k + 1) as u32);
+                }
+                offset += c.len_utf8();
+                continue;
+            }
+            let word = &rest[..len];
+            let stem = if len <= 2 {
+                word.into()
+            } else {
+                stem_word(word)
+            };
+            text.push_str(&stem);
+            for k in 0..stem.len() {
+                starts.push((offset + k.min(len - 1)) as u32);
+                let end = if k + 1 == stem.len() {
+                    len
+                } else {
+                    (k + 1).min(len)
+                };
+                ends.push((offset + end) as u32);
+            }
+            offset += len;
+        }
+        (text, starts, ends)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_view_as_the_character_by_character_build(
+            folded in "(s|a|e|y|ing|ed|ies|ation|ç|é|_|3|'|\u{2019}| |, |\\.|\n|\u{a0}|\u{3b1}){0,24}"
+        ) {
+            let stemmed = Stemmed::new(&folded);
+            let (text, starts, ends) = reference(&folded);
+            proptest::prop_assert_eq!(&stemmed.text, &text);
+            proptest::prop_assert_eq!(&stemmed.starts, &starts);
+            proptest::prop_assert_eq!(&stemmed.ends, &ends);
+        }
     }
 }
