@@ -1,8 +1,8 @@
 //! Entries a phrase list does not need: two entries of one list that the matcher compares as
 //! the same pattern (the same stems, the same prefix, the same quoted words, or one a
 //! spelling of the other with a contraction said in full), so that the second adds
-//! nothing ("cancel" and "cancelled", "i'd ask" and "i would ask"). `grade rubrics check` warns about them
-//! and a test keeps the built-in rubrics free of them.
+//! nothing ("cancel" and "cancelled", "i'd ask" and "i would ask"). `grade rubrics check`
+//! warns about them and a test keeps the built-in rubrics free of them.
 
 use crate::text::phrase::phrase_patterns;
 use std::collections::BTreeMap;

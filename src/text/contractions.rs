@@ -2,7 +2,6 @@
 //! would" and "do not" as "don't", so that a rubric entry matches however the answer
 //! writes it. People who write formally, and transcribers, spell out what others contract.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Contracted forms and what they stand for, each long form a sequence of words. "I'd" is
@@ -74,10 +73,7 @@ pub fn spellings(phrase: &str) -> Vec<String> {
     if !may_have_spellings(phrase) {
         return out;
     }
-    let words: Vec<String> = phrase
-        .split_whitespace()
-        .map(|w| lower(w).into_owned())
-        .collect();
+    let words: Vec<String> = phrase.split_whitespace().map(lower).collect();
     let own = words.join(" ");
     let mut current = Vec::new();
     spell(&words, &own, 0, &mut current, &mut out);
@@ -87,43 +83,33 @@ pub fn spellings(phrase: &str) -> Vec<String> {
 /// Whether `phrase` holds a contraction (an apostrophe) or a word a long form ends with.
 fn may_have_spellings(phrase: &str) -> bool {
     static LAST_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let last_words = LAST_WORDS.get_or_init(|| {
-        let mut words: Vec<&str> = pairs()
-            .iter()
-            .filter_map(|(_, _, l)| l.last().copied())
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    });
+    let last_words =
+        LAST_WORDS.get_or_init(|| sorted(pairs().iter().filter_map(|(_, _, l)| l.last().copied())));
     phrase.contains(['\'', '\u{2019}'])
         || phrase
             .split_whitespace()
             .any(|word| last_words.iter().any(|l| l.eq_ignore_ascii_case(word)))
 }
 
-/// A word in lower case with curly apostrophes straight, copied only when that changes it.
-fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
-    } else {
-        Cow::Borrowed(word)
-    }
+/// A word in lower case with curly apostrophes straight, as the table writes it.
+fn lower(word: &str) -> String {
+    word.to_lowercase().replace('\u{2019}', "'")
 }
 
 /// Whether a word is a contraction of the table or the first word of a long form.
 fn in_table(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut words: Vec<&str> = PAIRS
-            .iter()
-            .flat_map(|&(short, long)| [short, long.split(' ').next().unwrap_or(long)])
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    });
+    let words =
+        WORDS.get_or_init(|| sorted(pairs().iter().flat_map(|(short, _, l)| [*short, l[0]])));
     words.binary_search(&word).is_ok()
+}
+
+/// The words, sorted, each once.
+fn sorted(words: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// Extends `current` (the spelling of `words[..at]`) in every way from `at`, adding each

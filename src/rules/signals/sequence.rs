@@ -23,9 +23,10 @@ pub struct SequenceDef {
 /// Earns `points` for each step found after the one before it: a phrase of step 1, then
 /// one of step 2 after it (in a later sentence, or later in the same one when the speaker
 /// is in it: "At my last company I owned pricing" is a situation and then a task, "goal
-/// then metric" is a list), and so on, until a step is missing. The first step alone earns nothing: it takes two steps to make an order.
-/// One phrase never stands for two steps. Headings count, so Markdown sections work; repeated
-/// and keyword-packed sentences do not.
+/// then metric" is a list), and so on, until a step is missing. The first step alone earns
+/// nothing: it takes two steps to make an order. One phrase never stands for two steps.
+/// Headings count, so Markdown sections work; repeated and keyword-packed sentences do
+/// not.
 ///
 /// ## Why
 /// Order is structure: situation before action before result, the goal before the
@@ -106,8 +107,8 @@ impl Kind for Sequence {
 
 /// The steps found in order from the first: for each step, its hit that ends first after
 /// the previous step's hit (in a later sentence, or later in the same sentence when the
-/// speaker tells it, see [`speaker_tells_it`]), stopping
-/// at the first step with none. Taking the hit that ends first leaves the most room for
+/// speaker tells it, see [`speaker_tells_it`]), stopping at the first step with none.
+/// Taking the hit that ends first leaves the most room for
 /// the steps after it, so no other choice reaches further.
 fn steps_in_order(steps: &[ListId], context: &Context) -> Vec<(usize, Span)> {
     let mut run: Vec<(usize, Span)> = Vec::new();
