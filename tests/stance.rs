@@ -1,5 +1,5 @@
 //! Stance fixtures (fixtures/stance/<rubric>.<name>.md): answers that reject a mistake in a
-//! section or with a frame, tell a problem-then-fix story, or really commit the mistake.
+//! section or with a frame, tell a problem-then-fix story, name how members feel, or really commit the mistake.
 //! Snapshots of their reports, and each mechanism checked both ways: the mistake stays
 //! away while the stance holds and fires once the text asserts it.
 
@@ -72,6 +72,18 @@ fn an_answer_that_issues_an_ultimatum_is_still_charged() {
     )
     .unwrap();
     assert!(fires(&graded(&rubric, &weak), "ultimatum"));
+}
+
+#[test]
+fn a_feeling_named_as_a_consequence_is_not_the_candidates_move() {
+    let (rubric, text) = fixture("ux-vs-business.consequence-felt");
+    assert!(!fires(&graded(&rubric, &text), "dark-patterns"));
+    // The same trick done by the speaker is the mistake.
+    let committed = text.replace(
+        "Members who feel tricked by a renewal",
+        "We trick them with a renewal, and members",
+    );
+    assert!(fires(&graded(&rubric, &committed), "dark-patterns"));
 }
 
 #[test]

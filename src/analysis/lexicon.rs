@@ -380,9 +380,13 @@ pub const CHANGE_VERBS: usize = 8;
 /// Contrasts: what follows them in the clause is the alternative a choice is made against
 /// ("serve the cached page instead of a spinner").
 pub const CONTRASTS: usize = 9;
+/// Verbs of feeling: the word after them is how someone takes something ("they feel
+/// tricked"), a consequence the answer names, not the candidate's move.
+pub const FEELINGS: usize = 10;
 
 // Stance cues, `|`-separated to keep the lists compact; general English, never rubric words.
 const CONTRAST_CUES: &str = "instead of|rather than|in place of";
+const FEELING_WORDS: &str = "feel|feels|felt|feeling";
 const FRAME_CUES: &str = "the mistake is|the mistake would be|a mistake would be|the trap is|i wouldn't|i would not|i'd not|i won't|i will not|i'd never|i would never|i will never|we wouldn't|we would not|we won't|we will not|we'd never|we would never|i'd avoid|i would avoid|we'd avoid|we would avoid|i'd steer clear of|steer clear of|stay away from|resist the urge to|refuse to|i'd refuse to|i don't want to|we don't want to|i'm not going to|we're not going to|i am not going to|we shouldn't|we should not|we should never|we should avoid|you shouldn't|you should never|you should avoid";
 const INITIAL_FRAME_CUES: &str = "never|don't|dont|do not|avoid|no need to";
 const SCOPE_CUE_WORDS: &str = "pitfall*|anti-pattern*|antipattern*|don'ts|donts|dont's|what not to do|not to do|things to avoid|mistakes to avoid|what to avoid|to avoid|i'd avoid|i would avoid|i wouldn't do|i would not do|i'd not do|i won't do|i will not do|we wouldn't do|we would not do";
@@ -392,7 +396,7 @@ const FIRST_PERSON_WORDS: &str = "i|we|i'd|we'd|i'll|we'll|i've|we've|my team|ou
 const CHANGE_VERB_WORDS: &str = "move|moved|moving|remove|removed|removing|replace|replaced|replacing|fix|fixed|fixing|change|changed|changing|made it|make it|making it|propose|proposed|proposing|redesign|redesigned|redesigning|rework|reworked|rewrite|rewrote|rebuilt|rebuild|simplify|simplified|restore|restored|swap|swapped|switch|switched|surface|surfaced|unbury|unburied|shorten|shortened|cut|cutting|drop|dropped|kill|killed|got rid of|get rid of|revert|reverted|rolled back|roll back|undo|undid|merge|merged|pushed to|pushed for|argued for";
 
 /// The lexicon matcher: fillers, hedges and the stance cues, one automaton run once per
-/// document; a hit's `list` says which (see [`FILLERS`] … [`CONTRASTS`]).
+/// document; a hit's `list` says which (see [`FILLERS`] … [`FEELINGS`]).
 pub fn matcher() -> &'static PhraseMatcher {
     static MATCHER: OnceLock<PhraseMatcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
@@ -405,6 +409,7 @@ pub fn matcher() -> &'static PhraseMatcher {
             FIRST_PERSON_WORDS,
             CHANGE_VERB_WORDS,
             CONTRAST_CUES,
+            FEELING_WORDS,
         ];
         let lists = [FILLER_PHRASES.to_vec(), HEDGE_PHRASES.to_vec()]
             .into_iter()

@@ -174,8 +174,8 @@ pub struct Discounted {
     pub reason: String,
     /// The sentence.
     pub evidence: Evidence,
-    /// For a phrase set aside by its stance: "negated", "rejected", "contrasted" or
-    /// "problem".
+    /// For a phrase set aside by its stance: "negated", "rejected", "contrasted",
+    /// "felt" or "problem".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<&'static str>,
     /// What set it aside and where: the frame, the heading or lead-in of the scope, or

@@ -54,7 +54,9 @@ pub(super) fn list(
         Stance::Asserted => false,
         Stance::Negated => !h.tolerated,
         Stance::Rejected { .. } => true,
-        Stance::Contrasted { .. } | Stance::Problem { .. } => mistake_lists[h.list as usize],
+        Stance::Contrasted { .. } | Stance::Felt { .. } | Stance::Problem { .. } => {
+            mistake_lists[h.list as usize]
+        }
     });
     let mut last: Option<usize> = None;
     for hit in set_aside {
@@ -134,6 +136,14 @@ fn set_aside_by(document: &Document, stance: Stance) -> Discounted {
                 cue.text, cue.line, cue.column
             );
             ("contrasted", reason, Some(cue))
+        }
+        Stance::Felt { cue: span } => {
+            let cue = cue(span);
+            let reason = format!(
+                "how someone takes it, after '{}' at {}:{}",
+                cue.text, cue.line, cue.column
+            );
+            ("felt", reason, Some(cue))
         }
         Stance::Problem { fix } => {
             let cue = cue(fix);

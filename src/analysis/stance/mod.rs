@@ -3,6 +3,7 @@
 //! the answer goes on to change. Found once per document from the lexicon's cue hits and
 //! the clauses; [`Stances::of`] looks a span up by binary search.
 
+mod feelings;
 mod problems;
 
 use crate::analysis::Sentence;
@@ -32,6 +33,13 @@ pub enum Stance {
         /// The contrast ("instead of", "rather than").
         cue: Span,
     },
+    /// How someone takes something, the word after a verb of feeling ("they feel
+    /// tricked"): a consequence the answer names, so signals count it, but not the
+    /// candidate's own move, so mistakes do not.
+    Felt {
+        /// The verb of feeling.
+        cue: Span,
+    },
     /// The status quo the answer describes and then changes ("the pause option was buried").
     Problem {
         /// The sentence in which the candidate changes it.
@@ -45,7 +53,10 @@ impl Stance {
     pub fn is_content(self) -> bool {
         matches!(
             self,
-            Stance::Asserted | Stance::Contrasted { .. } | Stance::Problem { .. }
+            Stance::Asserted
+                | Stance::Contrasted { .. }
+                | Stance::Felt { .. }
+                | Stance::Problem { .. }
         )
     }
 }
@@ -66,6 +77,8 @@ pub struct Stances {
     frames: Vec<Region>,
     /// Reaches of contrasts, likewise.
     contrasts: Vec<Region>,
+    /// The word after each verb of feeling, in its clause.
+    feelings: Vec<Region>,
     /// Sections and lists under a rejecting heading or lead-in; they never overlap.
     scopes: Vec<Region>,
     /// Problem descriptions, with the sentence that fixes each as the cue.
@@ -102,7 +115,8 @@ fn reach_at(reaches: &[Region], offset: usize) -> Option<&Region> {
 
 impl Stances {
     /// The stance of a phrase at `span`; `negated` says whether a negation reaches it.
-    /// A scope outranks a frame, a frame a negation, a negation a problem.
+    /// A scope outranks a frame, a frame a contrast, a contrast a feeling, a feeling a
+    /// negation, a negation a problem.
     pub fn of(&self, span: Span, negated: bool) -> Stance {
         if let Some(scope) = region_at(&self.scopes, span.start) {
             return Stance::Rejected {
@@ -118,6 +132,9 @@ impl Stances {
         }
         if let Some(contrast) = reach_at(&self.contrasts, span.start) {
             return Stance::Contrasted { cue: contrast.cue };
+        }
+        if let Some(feeling) = region_at(&self.feelings, span.start) {
+            return Stance::Felt { cue: feeling.cue };
         }
         if negated {
             return Stance::Negated;
@@ -150,6 +167,7 @@ impl Stances {
         Stances {
             frames: reaches(&|h| finder.is_frame(h)),
             contrasts: reaches(&|h| h.list as usize == CONTRASTS),
+            feelings: feelings::find(input),
             scopes: finder.scopes(),
             problems: problems::find(input),
         }
@@ -313,6 +331,7 @@ mod tests {
                 cue.text(text).to_owned(),
             ),
             Stance::Contrasted { cue } => ("contrast", cue.text(text).to_owned()),
+            Stance::Felt { cue } => ("felt", cue.text(text).to_owned()),
             Stance::Problem { fix } => ("problem", fix.text(text).to_owned()),
         }
     }
@@ -429,6 +448,29 @@ mod tests {
         // A reported instruction is not a status quo.
         let text = "I was asked to hide the button. I moved it to the footer.";
         assert_eq!(kind(text, "hide the button"), "asserted");
+    }
+
+    #[test]
+    fn the_word_after_a_verb_of_feeling_is_how_someone_takes_it() {
+        let text = "When they feel tricked, they leave.";
+        assert_eq!(stance(text, "tricked"), ("felt", "feel".into()));
+        assert_eq!(kind(text, "leave"), "asserted");
+        assert_eq!(
+            stance("Members felt trapped by the annual plan.", "trapped"),
+            ("felt", "felt".into())
+        );
+        // Only the next word: an opinion that follows "feel" is the speaker's own.
+        let text = "I feel we should hide the cancel button.";
+        assert_eq!(kind(text, "hide"), "asserted");
+        assert_eq!(
+            kind("I feel like tricking them is fine.", "tricking"),
+            "asserted"
+        );
+        // Not across a clause end.
+        assert_eq!(
+            kind("It is how I feel. Tricking them works.", "Tricking"),
+            "asserted"
+        );
     }
 
     #[test]
