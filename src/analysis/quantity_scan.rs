@@ -354,6 +354,36 @@ fn starts_number_word(bytes: &[u8]) -> bool {
         })
 }
 
+/// False when the pattern of `kind` cannot match at `at` (where [`may_start`] holds), told
+/// from a byte or two, so that most starts try one pattern, not five. At a currency sign
+/// only money starts; at a letter neither money nor a count (they start with a sign or a
+/// digit). At a digit every kind but a count goes on from its number with white space, a
+/// letter, `%` or `-`, and its number ends where the run of digits, commas and points
+/// does (an end inside the run is followed by one of those, which nothing accepts), on a
+/// digit.
+fn may_match(kind: usize, bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b'0'..=b'9' => {
+            if kind == 4 {
+                return true;
+            }
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !matches!(b, b'0'..=b'9' | b',' | b'.'))
+                .map_or(bytes.len(), |n| at + n);
+            // A non-ASCII byte may start Unicode white space (`\s`).
+            bytes[run - 1].is_ascii_digit()
+                && bytes.get(run).is_some_and(|&b| {
+                    matches!(b, b'\t'..=b'\r' | b' ' | b'%' | b'-')
+                        || b.is_ascii_alphabetic()
+                        || !b.is_ascii()
+                })
+        }
+        b if b.is_ascii_alphabetic() => matches!(kind, 1..=3),
+        _ => kind == 0,
+    }
+}
+
 /// The next match at or after `from`, as `(start, kind index, end)`: the earliest start,
 /// ties to the earlier kind — what one alternation of the kinds would find.
 pub(super) fn next(text: &str, from: usize) -> Option<(usize, usize, usize)> {
@@ -363,6 +393,9 @@ pub(super) fn next(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     while at < bytes.len() {
         if may_start(text, at) {
             let found = patterns.iter().enumerate().find_map(|(kind, pattern)| {
+                if !may_match(kind, bytes, at) {
+                    return None;
+                }
                 let end = pattern.at(text, at, &mut Some)?;
                 Some((at, kind, end))
             });

@@ -35,6 +35,9 @@ impl Readability {
 
 /// Estimated syllables of one word: groups of vowels, less a silent final "e"; at least 1.
 pub fn syllables(word: &str) -> usize {
+    if word.is_ascii() {
+        return ascii_syllables(word.as_bytes());
+    }
     let mut count = 0;
     let mut previous_vowel = false;
     let mut last = '\0';
@@ -64,9 +67,80 @@ pub fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
+/// [`syllables`] of an ASCII word, byte by byte: the same rules without decoding, an ASCII
+/// letter being what `char::is_alphabetic` calls alphabetic among ASCII characters.
+fn ascii_syllables(word: &[u8]) -> usize {
+    let mut count = 0;
+    let mut previous_vowel = false;
+    let (mut last, mut before_last) = (0u8, 0u8);
+    let mut letters = 0;
+    for &b in word {
+        if !b.is_ascii_alphabetic() {
+            previous_vowel = false;
+            continue;
+        }
+        let c = b.to_ascii_lowercase();
+        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        if vowel && !previous_vowel {
+            count += 1;
+        }
+        previous_vowel = vowel;
+        before_last = last;
+        last = c;
+        letters += 1;
+    }
+    if letters > 2 && last == b'e' && before_last != b'l' && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char rules, for comparing the ASCII path with.
+    fn char_syllables(word: &str) -> usize {
+        let mut count = 0;
+        let mut previous_vowel = false;
+        let (mut last, mut before_last) = ('\0', '\0');
+        let mut letters = 0;
+        for c in word.chars() {
+            if !c.is_alphabetic() {
+                previous_vowel = false;
+                continue;
+            }
+            let c = c.to_ascii_lowercase();
+            let vowel = matches!(
+                c,
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'à' | 'ö' | 'ü'
+            );
+            if vowel && !previous_vowel {
+                count += 1;
+            }
+            previous_vowel = vowel;
+            before_last = last;
+            last = c;
+            letters += 1;
+        }
+        if letters > 2 && last == 'e' && before_last != 'l' && count > 1 {
+            count -= 1;
+        }
+        count.max(1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_counts_as_the_char_rules(word in "[ -~]{0,12}") {
+            proptest::prop_assert_eq!(syllables(&word), char_syllables(&word));
+        }
+    }
+
+    #[test]
+    fn non_ascii_words_keep_the_char_rules() {
+        assert_eq!(syllables("café"), 2);
+        assert_eq!(syllables("naïve"), char_syllables("naïve"));
+    }
 
     #[test]
     fn syllable_estimates() {

@@ -79,8 +79,8 @@ static WORD_BYTES: [bool; 256] = {
     table
 };
 
-/// True for an ASCII byte that is a word character.
-fn is_word_byte(b: u8) -> bool {
+/// True for an ASCII byte that is a word character (false for every non-ASCII byte).
+pub(super) fn is_word_byte(b: u8) -> bool {
     WORD_BYTES[b as usize]
 }
 

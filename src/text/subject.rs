@@ -8,7 +8,7 @@
 //! verb ("never", "barely", "almost") are never taken out.
 
 use crate::text::span::Span;
-use crate::text::stem::{Stemmed, is_word_char};
+use crate::text::stem::{Stemmed, is_word_byte, is_word_char};
 use std::sync::OnceLock;
 
 /// Subjects a verb phrase starts with (folded forms).
@@ -106,17 +106,40 @@ fn is_filler(word: &str) -> bool {
 }
 
 /// The word starting at byte `at` of `text` (word characters and inner apostrophes).
+/// Bytes are read as bytes while ASCII; a non-ASCII character is decoded.
 fn word_at(text: &str, at: usize) -> &str {
     let rest = &text[at..];
+    let bytes = rest.as_bytes();
     let mut end = 0;
-    for (i, c) in rest.char_indices() {
-        if is_word_char(c) || (c == '\'' && i > 0 && rest[i + 1..].starts_with(is_word_char)) {
-            end = i + c.len_utf8();
-        } else {
+    while let Some(&b) = bytes.get(end) {
+        if is_word_byte(b) {
+            end += 1;
+        } else if b == b'\'' {
+            if end == 0 || !rest[end + 1..].starts_with(is_word_char) {
+                break;
+            }
+            end += 1;
+        } else if b.is_ascii() {
             break;
+        } else {
+            let c = rest[end..].chars().next().expect("end is on a boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
         }
     }
     &rest[..end]
+}
+
+/// True when the character before byte `at` is a word character or an apostrophe: a word
+/// character there continues a word (or a word after an apostrophe) and starts none.
+fn joins_previous(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => is_word_byte(b) || b == b'\'',
+        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 /// The byte after the spaces and commas starting at `at`.
@@ -259,24 +282,26 @@ impl SubjectClose {
             last_word: "",
             spoken: false,
         };
+        let bytes = folded.as_bytes();
         let mut at = 0;
-        while at < folded.len() {
-            let c = folded[at..].chars().next().expect("at is inside the text");
-            let starts_word = is_word_char(c)
-                && !folded[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|b| is_word_char(b) || b == '\'');
-            if !starts_word {
-                if matches!(c, '.' | '!' | '?' | ';' | ':' | '(' | ')') {
+        while let Some(&b) = bytes.get(at) {
+            // Between words, ASCII bytes (nearly all) are read as bytes, without decoding.
+            let (word_char, width) = if b.is_ascii() {
+                (is_word_byte(b), 1)
+            } else {
+                let c = folded[at..].chars().next().expect("at is on a boundary");
+                (is_word_char(c), c.len_utf8())
+            };
+            if !word_char || joins_previous(folded, at) {
+                if matches!(b, b'.' | b'!' | b'?' | b';' | b':' | b'(' | b')') {
                     out.subject = None;
                     out.last_end = None;
                 }
-                at += c.len_utf8();
+                at += width;
                 continue;
             }
             let word = word_at(folded, at);
-            let end = at + word.len().max(c.len_utf8());
+            let end = at + word.len();
             let next = out.rewrite(word, at, end);
             // A spoken filler taken out leaves the word before it as the last word.
             if next.is_none() || !SPOKEN.contains(&word) {
@@ -373,5 +398,78 @@ mod tests {
         let start = close.text.find("i decided").unwrap();
         let span = close.folded(Span::new(start, start + "i decided".len()));
         assert_eq!(span.text(folded), "i then, um, decided");
+    }
+
+    /// The word at `at` read character by character, as before the byte scan.
+    fn char_word_at(text: &str, at: usize) -> &str {
+        let rest = &text[at..];
+        let mut end = 0;
+        for (i, c) in rest.char_indices() {
+            if is_word_char(c) || (c == '\'' && i > 0 && rest[i + 1..].starts_with(is_word_char)) {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        &rest[..end]
+    }
+
+    /// The view built character by character, as before the byte scan: (text, map, spoken).
+    fn reference(folded: &str) -> Option<(String, Vec<u32>, bool)> {
+        let mut out = Builder {
+            folded,
+            text: String::new(),
+            map: Vec::new(),
+            copied: 0,
+            subject: None,
+            last_end: None,
+            last_word: "",
+            spoken: false,
+        };
+        let mut at = 0;
+        while at < folded.len() {
+            let c = folded[at..].chars().next().unwrap();
+            let starts_word = is_word_char(c)
+                && !folded[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|b| is_word_char(b) || b == '\'');
+            if !starts_word {
+                if matches!(c, '.' | '!' | '?' | ';' | ':' | '(' | ')') {
+                    out.subject = None;
+                    out.last_end = None;
+                }
+                at += c.len_utf8();
+                continue;
+            }
+            let word = char_word_at(folded, at);
+            let end = at + word.len().max(c.len_utf8());
+            let next = out.rewrite(word, at, end);
+            if next.is_none() || !SPOKEN.contains(&word) {
+                out.last_end = Some(end);
+                out.last_word = word;
+            }
+            at = next.unwrap_or(end);
+        }
+        if out.text.is_empty() {
+            return None;
+        }
+        out.keep(folded.len());
+        out.map.push(folded.len() as u32);
+        Some((out.text, out.map, out.spoken))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn same_view_as_the_character_by_character_build(
+            folded in "(i|we|she|they'd|then|also|um|uh|quickly|barely|and|said|asked|so|é|ç|\u{3b1}\u{3b2}|_|3|'|\u{2019}|\u{201c}| |, |,|\\.|;|\\(|-|\n|\u{a0}){0,30}"
+        ) {
+            let view = SubjectClose::new(&folded).map(|v| (v.text, v.map, v.spoken));
+            proptest::prop_assert_eq!(view, reference(&folded));
+            for (at, _) in folded.char_indices() {
+                proptest::prop_assert_eq!(word_at(&folded, at), char_word_at(&folded, at));
+            }
+        }
     }
 }
