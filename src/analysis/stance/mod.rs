@@ -3,6 +3,7 @@
 //! the answer goes on to change. Found once per document from the lexicon's cue hits and
 //! the clauses; [`Stances::of`] looks a span up by binary search.
 
+mod coordination;
 mod feelings;
 mod problems;
 
@@ -216,6 +217,8 @@ impl Finder<'_, '_> {
             .clause_at(cue.end.saturating_sub(1))
             .map_or(cue.end, |c| c.end.max(cue.end));
         if end > cue.end {
+            let sentence = self.sentence_at(cue.start).map(|s| s.span);
+            let end = sentence.map_or(end, |s| coordination::reach_end(self.input, s, end));
             return Span::new(cue.end, end);
         }
         let rest = text[cue.end..].trim_start();
