@@ -18,13 +18,18 @@ pub(super) fn reach_end(input: &Input, sentence: Span, end: usize) -> usize {
     let mut next = clauses.partition_point(|c| c.start <= end);
     while let Some(clause) = clauses.get(next).filter(|c| c.end <= sentence.end) {
         let first = words.partition_point(|w| w.start < clause.start);
-        let opens = words
-            .get(first)
-            .is_some_and(|w| ["or", "nor"].iter().any(|o| w.text(text).eq_ignore_ascii_case(o)));
-        let subject = words.get(first + 1).filter(|w| w.end <= clause.end).is_some_and(|w| {
-            let word = w.text(text).split(['\'', '’']).next().unwrap_or_default();
-            SUBJECTS.iter().any(|s| word.eq_ignore_ascii_case(s))
+        let opens = words.get(first).is_some_and(|w| {
+            ["or", "nor"]
+                .iter()
+                .any(|o| w.text(text).eq_ignore_ascii_case(o))
         });
+        let subject = words
+            .get(first + 1)
+            .filter(|w| w.end <= clause.end)
+            .is_some_and(|w| {
+                let word = w.text(text).split(['\'', '’']).next().unwrap_or_default();
+                SUBJECTS.iter().any(|s| word.eq_ignore_ascii_case(s))
+            });
         if !opens || subject {
             break;
         }
@@ -49,7 +54,8 @@ mod tests {
 
     #[test]
     fn a_rejection_reaches_over_its_or_alternatives() {
-        let text = "What I wouldn't do is bluff about an offer, or tell them it's that number or I walk.";
+        let text =
+            "What I wouldn't do is bluff about an offer, or tell them it's that number or I walk.";
         assert!(rejected(text, "bluff"));
         assert!(rejected(text, "or I walk"));
         let text = "I'd never bluff, nor set a deadline, or threaten them.";

@@ -2,7 +2,7 @@
 //! row, read from the durations the answer names.
 
 use super::{Found, Kind};
-use crate::analysis::time_spans::time_spans;
+use crate::analysis::time_spans::{TimeSpan, time_spans};
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::Context;
 use crate::text::span::Span;
@@ -32,7 +32,9 @@ pub struct HorizonsDef {
 /// days", "short-term it rose; over ten weeks people left", in one sentence or in two
 /// sentences in a row. The stretches are read from the words (a number or "a", "this",
 /// "next" before a day, week, month, quarter, season or year; "month four"; "right now";
-/// "short term", "long run"), not from a phrase list.
+/// "short term", "long run"), not from a phrase list. A stretch of four weeks or more is
+/// also long against a short one a quarter of its length or less ("week one … by week
+/// four"): the first days set against a month on.
 ///
 /// ## Why
 /// Weighing now against later is an argument about time, and people make it in their own
@@ -90,36 +92,31 @@ impl Kind for Horizons {
     fn evaluate(&self, context: &Context) -> Found {
         let analysis = context.analysis;
         let (mut sentences, mut contrasts) = (Vec::<(usize, Vec<Span>)>::new(), 0);
-        // The short and long stretches of the sentence before, unless it joined a contrast.
-        let mut before: Option<(usize, Vec<Span>, Vec<Span>)> = None;
+        // The stretches of the sentence before, unless it joined a contrast.
+        let mut before: Option<(usize, Vec<TimeSpan>)> = None;
         for (index, sentence) in analysis.sentences.iter().enumerate() {
             if !context.counts(index) {
                 before = None;
                 continue;
             }
             let spans = time_spans(context.text, &analysis.words[sentence.words.clone()]);
-            let (short, long): (Vec<Span>, Vec<Span>) = (
-                spans.iter().filter(|t| t.days <= self.short_days).map(|t| t.span).collect(),
-                spans.iter().filter(|t| t.days >= self.long_days).map(|t| t.span).collect(),
-            );
-            if !short.is_empty() && !long.is_empty() && self.is_about(context, &[index]) {
+            if self.contrast(&spans, &spans) && self.is_about(context, &[index]) {
                 contrasts += 1;
-                sentences.push((index, [short, long].concat()));
+                sentences.push((index, self.marked(&spans)));
                 before = None;
                 continue;
             }
-            let paired = before.take().and_then(|(previous, earlier_short, earlier_long)| {
-                let joined = (!earlier_short.is_empty() && !long.is_empty())
-                    || (!earlier_long.is_empty() && !short.is_empty());
-                (joined && self.is_about(context, &[previous, index])).then(|| (previous, [earlier_short, earlier_long].concat()))
+            let paired = before.take().filter(|(previous, earlier)| {
+                (self.contrast(earlier, &spans) || self.contrast(&spans, earlier))
+                    && self.is_about(context, &[*previous, index])
             });
             match paired {
                 Some((previous, earlier)) => {
                     contrasts += 1;
-                    sentences.push((previous, earlier));
-                    sentences.push((index, [short, long].concat()));
+                    sentences.push((previous, self.marked(&earlier)));
+                    sentences.push((index, self.marked(&spans)));
                 }
-                None => before = Some((index, short, long)),
+                None => before = Some((index, spans)),
             }
         }
         Found {
@@ -131,8 +128,9 @@ impl Kind for Horizons {
 
     fn describe(&self, lists: &[Vec<String>]) -> String {
         let mut text = format!(
-            "a stretch of {} days or less set against one of {} days or more",
-            self.short_days, self.long_days
+            "a stretch of {} days or less set against one of {} days or more, or of {} days \
+             or more and {} times the short one",
+            self.short_days, self.long_days, LONG_AGAINST_SHORT_MIN_DAYS, LONG_AGAINST_SHORT_FACTOR
         );
         if let Some(about) = self.about {
             text.push_str("\n      about one of: ");
@@ -142,7 +140,39 @@ impl Kind for Horizons {
     }
 }
 
+/// A later stretch at least this many times a short one is long against it ("week one …
+/// by week four"), when it also reaches [`LONG_AGAINST_SHORT_MIN_DAYS`]: a first week set
+/// against a month is the novelty that fades, whatever the rubric's `long-days`.
+const LONG_AGAINST_SHORT_FACTOR: f64 = 4.0;
+
+/// The least a stretch must reach to be long against a short one by the factor alone.
+const LONG_AGAINST_SHORT_MIN_DAYS: f64 = 28.0;
+
 impl Horizons {
+    /// True when `shorts` holds a short stretch and `longs` one that is long against it.
+    fn contrast(&self, shorts: &[TimeSpan], longs: &[TimeSpan]) -> bool {
+        shorts.iter().filter(|s| s.days <= self.short_days).any(|short| {
+            longs.iter().any(|long| {
+                long.days >= self.long_days
+                    || (long.days >= LONG_AGAINST_SHORT_MIN_DAYS
+                        && long.days >= LONG_AGAINST_SHORT_FACTOR * short.days)
+            })
+        })
+    }
+
+    /// The stretches of a sentence that a contrast may be made of: the short ones and
+    /// those of four weeks or more, in order.
+    fn marked(&self, spans: &[TimeSpan]) -> Vec<Span> {
+        let (short, long): (Vec<&TimeSpan>, Vec<&TimeSpan>) = (
+            spans.iter().filter(|t| t.days <= self.short_days).collect(),
+            spans
+                .iter()
+                .filter(|t| t.days >= self.long_days.min(LONG_AGAINST_SHORT_MIN_DAYS))
+                .collect(),
+        );
+        short.into_iter().chain(long).map(|t| t.span).collect()
+    }
+
     /// Whether one of `sentences` holds a phrase of `about`, or there is no `about`.
     fn is_about(&self, context: &Context, sentences: &[usize]) -> bool {
         self.about.is_none_or(|about| {
@@ -168,11 +198,20 @@ mod tests {
             1,
         );
         assert_signal(SIGNAL, "It looks great right now, but they leave in month four.", 1);
+        // Four weeks against one: long against it, though under `long-days`.
+        assert_signal(
+            SIGNAL,
+            "It won in week one, but by week four people were opening the app less.",
+            1,
+        );
+        assert_signal(SIGNAL, "The first week looked fine. A month later they had left.", 1);
     }
 
     #[test]
     fn stretches_of_one_length_or_far_apart_are_no_contrast() {
         assert_signal(SIGNAL, "We ran it for two weeks and read it after a week.", 0);
+        // A month against two weeks: twice as long, not four times.
+        assert_signal(SIGNAL, "We ran it for two weeks and read it after a month.", 0);
         assert_signal(SIGNAL, "We ran it for a quarter and read it after a year.", 0);
         assert_signal(
             SIGNAL,
