@@ -94,6 +94,22 @@ fn a_committed_mistake_quotes_its_sentence_in_json_and_text() {
 }
 
 #[test]
+fn the_html_report_quotes_it_under_the_mistake() {
+    let html = report(THREAT, "salary-negotiation", "html");
+    let mistakes = &html[html
+        .find("<ul class=\"mistakes\">")
+        .expect("a mistakes list")..];
+    let item = &mistakes[mistakes.find("<strong>ultimatum</strong>").unwrap()..];
+    let item = &item[..item.find("</li></ul></li>").unwrap()];
+    assert!(
+        item.contains(
+            "<ul class=\"quotes\"><li><span class=\"pos\">2:1</span> <q>Then I told them they have until Friday to raise the base, or I walk.</q>"
+        ),
+        "{item}"
+    );
+}
+
+#[test]
 fn a_rejected_mistake_is_not_charged_and_nothing_is_quoted() {
     let answer = "\
 I'd thank them for the offer and ask how the base was set for this level.
