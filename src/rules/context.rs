@@ -141,11 +141,8 @@ impl<'a> Context<'a> {
             .filter(|h| discount[h.sentence] != Some(Discount::Repeated))
         {
             let list = hit.list as usize;
-            let asserted = hit.stance == Stance::Asserted;
-            committed[list] += usize::from(asserted);
-            let says = discount[hit.sentence] != Some(Discount::Fragment)
-                && !analysis.sentences[hit.sentence].is_heading();
-            claimed[list] += usize::from(asserted && says);
+            committed[list] += usize::from(commits(hit, &discount));
+            claimed[list] += usize::from(claims(hit, &discount, analysis));
             mentioned[list] += usize::from(hit.stance != Stance::Negated);
         }
         Context {
@@ -194,6 +191,21 @@ impl<'a> Context<'a> {
         self.claimed[list as usize]
     }
 
+    /// The hits [`Context::committed`] counts, in document order: where the answer says
+    /// what a mistake counts.
+    pub fn committed_hits(&self, list: ListId) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.list == list && commits(h, &self.discount))
+    }
+
+    /// The hits [`Context::claimed`] counts, in document order.
+    pub fn claimed_hits(&self, list: ListId) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.list == list && claims(h, &self.discount, self.analysis))
+    }
+
     /// Hits of a list outside negations and repeated sentences, rejected ones included:
     /// what `absent` asks about, since naming an idea to reject it still brings it up.
     pub fn mentioned(&self, list: ListId) -> usize {
@@ -207,6 +219,20 @@ impl<'a> Context<'a> {
             .filter(|&&(s, _)| self.discount[s] != Some(Discount::Repeated))
             .count()
     }
+}
+
+/// True when a hit commits the answer to its phrase: asserted (not negated, rejected,
+/// contrasted, felt or a problem the answer fixes), outside a repeated sentence.
+fn commits(hit: &Hit, discount: &[Option<Discount>]) -> bool {
+    hit.stance == Stance::Asserted && discount[hit.sentence] != Some(Discount::Repeated)
+}
+
+/// True when a hit commits the answer in a sentence that says something: not a bare noun
+/// fragment ("Ultimatums.") nor a heading.
+fn claims(hit: &Hit, discount: &[Option<Discount>], analysis: &Analysis) -> bool {
+    commits(hit, discount)
+        && discount[hit.sentence] != Some(Discount::Fragment)
+        && !analysis.sentences[hit.sentence].is_heading()
 }
 
 /// A heading labels its section: "The one number I'd steer by" says what the sentence

@@ -144,10 +144,10 @@ pub struct MistakeFound {
     pub penalty: f64,
     /// How to fix it.
     pub advice: Option<String>,
-    /// The sentences that commit it (at most five; none for an absence, or a mistake of
-    /// the whole answer's proportions). Not in `grade-report/1`: the language server puts
-    /// its warning there.
-    #[serde(skip)]
+    /// Where the answer said it: the sentences whose asserted phrases made it hold, the
+    /// earliest [`SAID_IN_MAX`](super::SAID_IN_MAX), with the phrases matched. Empty for a
+    /// mistake no sentence commits: an absence, or a measure of the whole answer (a ratio,
+    /// its length, no numbers). The language server puts its warning there too.
     pub said_in: Vec<Evidence>,
 }
 

@@ -299,8 +299,9 @@ fn next_steps(
 /// Longest quote shown, in characters; longer sentences are cut at a word boundary.
 const QUOTE_CHARS: usize = 160;
 
-/// At most this many sentences are kept as where a mistake was said.
-const SAID_IN_MAX: usize = 5;
+/// At most this many sentences are quoted as where a mistake was said, the earliest: enough
+/// to find it, few enough that a mistake said throughout does not fill the report.
+pub const SAID_IN_MAX: usize = 3;
 
 /// A mistake the answer makes, with the sentences that commit it.
 fn found(
@@ -317,41 +318,34 @@ fn found(
     }
 }
 
-/// The sentences that commit a mistake: asserted hits of the lists its conditions count,
-/// in sentences that say something (not repeated, a fragment or a heading; a keyword-packed
-/// one counts, as it does for the mistake). None for a
-/// mistake of absence, or for one that compares two lists across the whole answer (all
-/// "we", no "I"), which no one sentence commits.
+/// The sentences that commit a mistake: the asserted hits each of its conditions says made
+/// it hold (its `said_in`), one quote per sentence with every phrase of theirs in it, the earliest [`SAID_IN_MAX`]. None for a
+/// mistake of absence or of the whole answer (a ratio, a length, no numbers).
 fn said_in(
     mistake: &crate::rubric::Mistake,
     context: &Context,
     quote: &dyn Fn(usize, &[Span]) -> Evidence,
 ) -> Vec<Evidence> {
-    if mistake.when.iter().any(|c| c.compared().is_some()) {
-        return Vec::new();
-    }
-    let lists: Vec<_> = mistake
+    let mut hits: Vec<(usize, Span)> = mistake
         .when
         .iter()
-        .flat_map(|c| c.committed_lists())
-        .flatten()
-        .collect();
-    let mut sentences: Vec<(usize, Span)> = context
-        .hits
-        .iter()
-        .filter(|h| lists.contains(&h.list) && h.stance == crate::analysis::Stance::Asserted)
-        .filter(|h| {
-            let discount = context.discount[h.sentence];
-            !matches!(discount, Some(Discount::Repeated | Discount::Fragment))
-                && !context.analysis.sentences[h.sentence].is_heading()
-        })
+        .flat_map(|c| c.said_in(context))
         .map(|h| (h.sentence, h.span))
         .collect();
-    sentences.dedup_by_key(|(sentence, _)| *sentence);
-    sentences
-        .into_iter()
-        .take(SAID_IN_MAX)
-        .map(|(sentence, span)| quote(sentence, &[span]))
+    // Two conditions may read one list: each phrase once, in document order.
+    hits.sort_unstable_by_key(|&(sentence, span)| (sentence, span.start, span.end));
+    hits.dedup();
+    let mut said: Vec<(usize, Vec<Span>)> = Vec::new();
+    for (sentence, span) in hits {
+        let full = said.len() == SAID_IN_MAX;
+        match said.last_mut() {
+            Some((last, spans)) if *last == sentence => spans.push(span),
+            _ if full => break,
+            _ => said.push((sentence, vec![span])),
+        }
+    }
+    said.iter()
+        .map(|(sentence, spans)| quote(*sentence, spans))
         .collect()
 }
 
@@ -429,5 +423,20 @@ mod tests {
             said_in(compared, ratio).is_empty(),
             "proportions belong to the whole answer"
         );
+    }
+
+    #[test]
+    fn an_unfollowed_mistake_quotes_what_was_said_not_the_follow_up() {
+        let when = "unfollowed = { phrases = [\"lesson\"], by = [\"since then\"] }";
+        // The follow-up comes before the lesson, so it does not count, and is not quoted.
+        let text = "Since then I check the logs daily.\nThe lesson is to watch the logs.";
+        assert_eq!(said_in(when, text), [(2, 1)]);
+    }
+
+    #[test]
+    fn at_most_three_sentences_the_earliest() {
+        let when = "at-least = { phrases = [\"synergy\"], count = 2 }";
+        let text = "Synergy first, for all of us.\nMore synergy in the plan.\nSynergy and synergy again here.\nThen synergy at the end too.";
+        assert_eq!(said_in(when, text), [(1, 1), (2, 1), (3, 1)]);
     }
 }

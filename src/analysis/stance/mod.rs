@@ -5,6 +5,7 @@
 
 mod coordination;
 mod feelings;
+mod label;
 mod problems;
 
 use crate::analysis::Sentence;
@@ -289,6 +290,12 @@ impl Finder<'_, '_> {
                     span: Span::new(line.end, self.lead_in_end(line)),
                     cue: line,
                 });
+            } else if let Some(label) = label::inline(input.text, line).filter(|&l| self.rejects(l))
+            {
+                scopes.push(Region {
+                    span: Span::new(label.end, line.end),
+                    cue: label,
+                });
             }
         }
         if let Some((_, cue)) = open {
@@ -373,9 +380,10 @@ mod tests {
         assert_eq!(kind("I wouldn't bluff about offers.", "bluff"), "frame");
         assert_eq!(kind("The mistake is to bluff.", "bluff"), "frame");
         assert_eq!(kind("We shouldn't hide the button.", "hide"), "frame");
+        // A label before a colon rejects the rest of its line as a scope.
         assert_eq!(
             kind("Avoid: bluffing, deadlines and threats.", "threats"),
-            "frame"
+            "scope"
         );
     }
 
@@ -425,6 +433,10 @@ mod tests {
         assert_eq!(kind(text, "I ask"), "asserted");
         let text = "Things I'd do:\n\n- ask for the level\n";
         assert_eq!(kind(text, "ask for"), "asserted");
+        let text = "What I wouldn't do: bluff. Then I ask for the level.\nMy plan: ask for it.\n";
+        assert_eq!(kind(text, "bluff"), "scope");
+        assert_eq!(kind(text, "I ask"), "asserted");
+        assert_eq!(kind(text, "ask for it"), "asserted");
     }
 
     #[test]

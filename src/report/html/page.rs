@@ -162,8 +162,8 @@ fn missing(grade: &Grade) -> Markup {
     }
 }
 
-/// The mistakes with what they cost and how to fix them, then the flags with the
-/// sentences that raised them.
+/// The mistakes with what they cost, how to fix them and the sentences that said them,
+/// then the flags with the sentences that raised them.
 fn mistakes(grade: &Grade, highlights: &Highlights, ids: &Ids) -> Markup {
     html! {
         ul.mistakes {
@@ -171,6 +171,9 @@ fn mistakes(grade: &Grade, highlights: &Highlights, ids: &Ids) -> Markup {
                 li {
                     strong { (m.id) } " " span.penalty { "−" (format!("{:.1}", m.penalty)) } ": " (m.message)
                     @if let Some(advice) = &m.advice { br; span.muted { "Fix: " } (advice) }
+                    @if !m.said_in.is_empty() {
+                        ul.quotes { @for e in &m.said_in { li { (quote(grade, e, highlights, ids)) } } }
+                    }
                 }
             }
             @for flag in &grade.flags {

@@ -213,7 +213,8 @@ fn render_criterion(out: &mut String, criterion: &CriterionGrade, style: Style) 
     out.push('\n');
 }
 
-/// Each mistake found, with what it cost.
+/// Each mistake found, with what it cost and the sentences that said it, quoted as a
+/// criterion's evidence is.
 fn mistakes(out: &mut String, grade: &Grade, style: Style) {
     for mistake in &grade.mistakes {
         let _ = writeln!(
@@ -224,6 +225,9 @@ fn mistakes(out: &mut String, grade: &Grade, style: Style) {
             mistake.penalty,
             esc(&mistake.message)
         );
+        for evidence in &mistake.said_in {
+            out.push_str(&quote_line("      ", 6, evidence, ""));
+        }
     }
 }
 

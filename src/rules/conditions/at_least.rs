@@ -2,7 +2,7 @@
 
 use super::{ConditionKind, Earned};
 use crate::rules::compile::{ListId, ConditionCompiler, PhraseList};
-use crate::rules::context::Context;
+use crate::rules::context::{Context, Hit};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -57,6 +57,10 @@ impl ConditionKind for AtLeast {
 
     fn committed_lists(&self) -> [Option<ListId>; 2] {
         [Some(self.list), None]
+    }
+
+    fn said_in(&self, context: &Context) -> Vec<Hit> {
+        context.committed_hits(self.list).copied().collect()
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {

@@ -11,7 +11,7 @@
 
 use crate::rules::compile::ListId;
 use crate::rules::compile::{ConditionCompiler, KeySeed};
-use crate::rules::context::Context;
+use crate::rules::context::{Context, Hit};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
@@ -41,6 +41,14 @@ pub(crate) trait ConditionKind: Sized {
     /// stance is worth reporting as not counted.
     fn committed_lists(&self) -> [Option<ListId>; 2] {
         [None, None]
+    }
+    /// Where the answer said it: the asserted hits that make it hold, in document order.
+    /// Not always the hits of [`ConditionKind::committed_lists`]: a follow-up list is
+    /// counted, but what was said is the thing it failed to follow. None for a condition
+    /// of absence or of the whole answer (a ratio, a length, no numbers), which no
+    /// sentence commits.
+    fn said_in(&self, _context: &Context) -> Vec<Hit> {
+        Vec::new()
     }
 }
 
@@ -88,6 +96,13 @@ macro_rules! condition_kinds {
             pub fn committed_lists(&self) -> [Option<ListId>; 2] {
                 match self {
                     $(Condition::$kind(c) => c.committed_lists(),)*
+                }
+            }
+
+            /// Where the answer said it; see [`ConditionKind::said_in`].
+            pub(crate) fn said_in(&self, context: &Context) -> Vec<Hit> {
+                match self {
+                    $(Condition::$kind(c) => c.said_in(context),)*
                 }
             }
         }

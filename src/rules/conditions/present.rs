@@ -2,7 +2,7 @@
 
 use super::{ConditionKind, Earned};
 use crate::rules::compile::{ListId, ConditionCompiler, PhraseList};
-use crate::rules::context::Context;
+use crate::rules::context::{Context, Hit};
 
 /// ## What it does
 /// Holds when at least one of the phrases appears outside a negation.
@@ -34,6 +34,10 @@ impl ConditionKind for Present {
 
     fn committed_lists(&self) -> [Option<ListId>; 2] {
         [Some(self.list), None]
+    }
+
+    fn said_in(&self, context: &Context) -> Vec<Hit> {
+        context.claimed_hits(self.list).copied().collect()
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {

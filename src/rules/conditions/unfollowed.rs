@@ -3,7 +3,7 @@
 use super::{ConditionKind, Earned};
 use crate::analysis::Stance;
 use crate::rules::compile::{ConditionCompiler, ListId, PhraseList};
-use crate::rules::context::{Context, Discount};
+use crate::rules::context::{Context, Discount, Hit};
 use crate::text::span::Span;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -58,6 +58,12 @@ impl ConditionKind for Unfollowed {
 
     fn committed_lists(&self) -> [Option<ListId>; 2] {
         [Some(self.list), Some(self.by)]
+    }
+
+    /// Only the phrases said: the `by` list is what never came, so none of its hits (a
+    /// follow-up before the first mention, or one that did not count) is where it was said.
+    fn said_in(&self, context: &Context) -> Vec<Hit> {
+        context.committed_hits(self.list).copied().collect()
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {

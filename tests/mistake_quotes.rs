@@ -1,0 +1,180 @@
+//! Each charged mistake quotes where the answer committed it (`said_in`), in the text and
+//! JSON reports of the binary: the sentence that says it, never one that rejects it, and,
+//! for a lesson left hanging, the lesson and not what should have followed it.
+
+mod common;
+
+use common::{grade_in_with_stdin, root, stdout};
+use serde_json::Value;
+
+/// Grades `answer` on stdin under a built-in rubric, in `format`.
+fn report(answer: &str, rubric: &str, format: &str) -> String {
+    let args = [
+        "-", "--rubric", rubric, "--format", format, "--color", "never",
+    ];
+    let output = grade_in_with_stdin(root(), &args, answer.as_bytes());
+    assert_ne!(output.status.code(), Some(2), "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+/// The JSON report's mistake `id`, if it was charged.
+fn mistake(answer: &str, rubric: &str, id: &str) -> Option<Value> {
+    let json: Value = serde_json::from_str(&report(answer, rubric, "json")).unwrap();
+    json["mistakes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .cloned()
+}
+
+/// `(line, column, quote)` of each sentence a mistake quotes.
+fn said_in(mistake: &Value) -> Vec<(u64, u64, String)> {
+    mistake["said_in"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["quote"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The lines of the text report's Mistakes section.
+fn mistakes_section(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|l| *l != "Mistakes")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+const THREAT: &str = "\
+I was glad to get the offer and I thanked the recruiter for the call.
+Then I told them they have until Friday to raise the base, or I walk.
+I'd also bring the market data I gathered for the role in my city.
+";
+
+#[test]
+fn a_committed_mistake_quotes_its_sentence_in_json_and_text() {
+    let ultimatum = mistake(THREAT, "salary-negotiation", "ultimatum").expect("charged");
+    let quoted = said_in(&ultimatum);
+    assert_eq!(
+        quoted,
+        [(
+            2,
+            1,
+            "Then I told them they have until Friday to raise the base, or I walk.".to_owned()
+        )]
+    );
+    let matched = &ultimatum["said_in"][0]["matched"];
+    assert!(
+        matched
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "until Friday"),
+        "{matched}"
+    );
+
+    let text = report(THREAT, "salary-negotiation", "text");
+    let section = mistakes_section(&text);
+    let at = section
+        .iter()
+        .position(|l| l.contains("✗ ultimatum (−"))
+        .unwrap_or_else(|| panic!("no ultimatum line in:\n{text}"));
+    assert_eq!(
+        section[at + 1],
+        "         2:1  \"Then I told them they have until Friday to raise the base, or I walk.\""
+    );
+}
+
+#[test]
+fn the_html_report_quotes_it_under_the_mistake() {
+    let html = report(THREAT, "salary-negotiation", "html");
+    let mistakes = &html[html
+        .find("<ul class=\"mistakes\">")
+        .expect("a mistakes list")..];
+    let item = &mistakes[mistakes.find("<strong>ultimatum</strong>").unwrap()..];
+    let item = &item[..item.find("</li></ul></li>").unwrap()];
+    assert!(
+        item.contains(
+            "<ul class=\"quotes\"><li><span class=\"pos\">2:1</span> <q>Then I told them they have until Friday to raise the base, or I walk.</q>"
+        ),
+        "{item}"
+    );
+}
+
+#[test]
+fn a_rejected_mistake_is_not_charged_and_nothing_is_quoted() {
+    let answer = "\
+I'd thank them for the offer and ask how the base was set for this level.
+I'd bring two salary figures for the role in my city and ask to meet in the middle.
+
+What I wouldn't do: issue an ultimatum, or tell them they have until Friday.
+";
+    assert_eq!(mistake(answer, "salary-negotiation", "ultimatum"), None);
+    let text = report(answer, "salary-negotiation", "text");
+    assert!(!text.contains("✗ ultimatum"), "{text}");
+    // No mistake anywhere quotes the rejecting line.
+    for line in mistakes_section(&text) {
+        assert!(!line.contains("What I wouldn't do"), "{text}");
+    }
+}
+
+const LESSON: &str = "\
+Last spring I shipped a new sign-up form without asking anyone to try it first.
+Half the people who opened it gave up on the second page, and I had to pull it.
+The lesson I took is that a clean form means nothing if nobody has tried it.
+Next time I'd sit down with three people before a single line is built.
+";
+
+#[test]
+fn an_unfollowed_mistake_quotes_the_lesson_not_the_follow_up() {
+    // "I shipped" (line 1) and "I had to pull it" (line 2) are of the follow-up list, said
+    // before the lesson: they neither count nor are quoted.
+    let vague = mistake(LESSON, "failure-story", "vague-lesson").expect("charged");
+    let lines: Vec<u64> = said_in(&vague).iter().map(|(line, _, _)| *line).collect();
+    assert_eq!(lines, [3, 4], "{vague}");
+    assert!(said_in(&vague)[0].2.starts_with("The lesson I took"));
+
+    let text = report(LESSON, "failure-story", "text");
+    let section = mistakes_section(&text);
+    let at = section
+        .iter()
+        .position(|l| l.contains("✗ vague-lesson (−"))
+        .unwrap_or_else(|| panic!("no vague-lesson line in:\n{text}"));
+    assert!(
+        section[at + 1]
+            .trim_start()
+            .starts_with("3:1  \"The lesson I took")
+    );
+    assert!(
+        !section
+            .iter()
+            .any(|l| l.contains("Last spring") || l.contains("Half the people")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_whole_answer_mistake_quotes_nothing() {
+    // Too short for culture-fit: a measure of the whole answer, which no sentence commits.
+    let answer = "I like the way the team gives feedback in the open.";
+    let short = mistake(answer, "culture-fit", "too-short").expect("charged");
+    assert_eq!(said_in(&short), []);
+    let text = report(answer, "culture-fit", "text");
+    let section = mistakes_section(&text);
+    let at = section
+        .iter()
+        .position(|l| l.contains("✗ too-short (−"))
+        .unwrap();
+    assert!(
+        section.get(at + 1).is_none_or(|l| l.starts_with("  ✗ ")),
+        "{text}"
+    );
+}
