@@ -15,7 +15,8 @@ const MIN_ON_TOPIC_SHARE: f64 = 0.3;
 const MIN_SENTENCES: usize = 4;
 /// ## What it does
 /// Fires when fewer than 30% of the argued sentences use the rubric's domain vocabulary
-/// (its `topic` words), or when the question stated in the front matter is another
+/// (its `topic` words) or earn a point (a plain-words answer argues the question without
+/// the list's words), or when the question stated in the front matter is another
 /// built-in rubric's question.
 ///
 /// ## Why
@@ -33,16 +34,28 @@ pub(super) fn check(input: &Input) -> Option<Flag> {
     if total < MIN_SENTENCES {
         return None;
     }
-    let on_topic = input.content.iter().filter(|&&s| input.on_topic[s]).count();
+    // A sentence that earns a point argues the question even in words the topic list
+    // lacks ("people", "paying", "the reminder"): plain answers are not off-topic.
+    let on_topic = input
+        .content
+        .iter()
+        .filter(|&&s| input.on_topic[s] || input.earned[s])
+        .count();
     let share = on_topic as f64 / total as f64;
     (share < MIN_ON_TOPIC_SHARE).then(|| Flag {
         id: ID,
         message: format!(
-            "Only {on_topic} of {total} sentences use the vocabulary of a {} answer (at least {:.0}% expected).",
+            "Only {on_topic} of {total} sentences use the vocabulary of a {} answer or earn a point (at least {:.0}% expected).",
             input.rubric.title.to_lowercase(),
             MIN_ON_TOPIC_SHARE * 100.0
         ),
-        evidence: input.quote(input.content.iter().copied().filter(|&s| !input.on_topic[s])),
+        evidence: input.quote(
+            input
+                .content
+                .iter()
+                .copied()
+                .filter(|&s| !input.on_topic[s] && !input.earned[s]),
+        ),
     })
 }
 
