@@ -7,12 +7,6 @@ use super::quantities::{Quantity, QuantityKind};
 use crate::text::span::Span;
 use std::borrow::Cow;
 
-/// Counts a share can be told in ("one in five", "3 in 10").
-const COUNTS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-    "hundred", "a", "every",
-];
-
 /// Fractions of a whole ("a fifth of"); "half" and "quarter" have their own rules.
 const FRACTIONS: &[&str] = &[
     "third", "thirds", "fifth", "fifths", "sixth", "tenth", "tenths", "quarters",
@@ -30,38 +24,93 @@ struct Word<'a> {
 }
 
 /// The words of `text`, lower-cased; only a word with a capital is copied, so a scan of an
-/// answer allocates for a few words, not for each.
+/// answer allocates for a few words, not for each. A word is a run of alphanumeric
+/// characters, apostrophes and hyphens; ASCII is read byte by byte, and a character is
+/// decoded only where a byte is not ASCII.
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let part = c.is_alphanumeric() || c == '\'' || c == '-';
-        match (start, part) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let word = &text[s..i];
-                let lower = if word.chars().any(char::is_uppercase) {
-                    Cow::Owned(word.to_lowercase())
-                } else {
-                    Cow::Borrowed(word)
-                };
-                out.push(Word {
-                    lower,
-                    span: Span::new(s, i),
-                });
-                start = None;
-            }
-            _ => {}
+    let bytes = text.as_bytes();
+    // About one word in six bytes of prose: the vector seldom grows.
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() && !ASCII_PART[usize::from(bytes[i])] {
+            i += 1;
+            continue;
         }
+        let start = i;
+        let (mut ascii, mut upper) = (true, false);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !ASCII_PART[usize::from(b)] {
+                    break;
+                }
+                upper |= b.is_ascii_uppercase();
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("i is at a character");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A character that is not part of a word: step over it whole.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let word = &text[start..i];
+        // On ASCII, `to_lowercase` is `to_ascii_lowercase`.
+        let lower = if ascii && upper {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else if !ascii && word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        out.push(Word {
+            lower,
+            span: Span::new(start, i),
+        });
     }
     out
 }
 
+/// The ASCII bytes a word is made of: letters, digits, apostrophes and hyphens.
+const ASCII_PART: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// A count a share can be told in ("one in five", "3 in 10"). A `match`, not a list
+/// searched in turn: it is asked of every word of the answer.
 fn is_count(word: &str) -> bool {
-    COUNTS.contains(&word) || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+    let named = matches!(
+        word,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "twenty"
+            | "hundred"
+            | "a"
+            | "every"
+    );
+    named || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Words a share is of: a determiner or a plural-looking noun, not "a half-hour".
@@ -74,7 +123,8 @@ fn share_at(words: &[Word], i: usize) -> Option<usize> {
     let word = |k: usize| words.get(i + k).map(|w| w.lower.as_ref());
     let first = word(0)?;
     // "one in five", "9 out of 10": a count, "in" or "out of", a count that is no article.
-    if is_count(first) && first != "a" && first != "every" {
+    let count = is_count(first);
+    if count && first != "a" && first != "every" {
         let (link, rest) = match (word(1), word(2)) {
             (Some("in"), _) => (1, 2),
             (Some("out"), Some("of")) => (2, 3),
@@ -86,7 +136,7 @@ fn share_at(words: &[Word], i: usize) -> Option<usize> {
     }
     // "a fifth of", "two thirds of", "about a tenth".
     let fraction = |k: usize| word(k).is_some_and(|w| FRACTIONS.contains(&w) || w == "quarter");
-    if (first == "a" || is_count(first)) && fraction(1) {
+    if count && fraction(1) {
         let led = i > 0 && AMOUNT_LEADS.contains(&words[i - 1].lower.as_ref());
         // "a quarter" alone is three months: only "a quarter of" is a share.
         let bare_ok = word(1) != Some("quarter") && led;
@@ -140,6 +190,41 @@ pub fn merge(digits: Vec<Quantity>, shares: Vec<Quantity>) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words character by character, as they were found before the byte scan.
+    fn char_words(text: &str) -> Vec<(String, Span)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let part = c.is_alphanumeric() || c == '\'' || c == '-';
+            match (start, part) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    let word = &text[s..i];
+                    let lower = if word.chars().any(char::is_uppercase) {
+                        word.to_lowercase()
+                    } else {
+                        word.to_owned()
+                    };
+                    out.push((lower, Span::new(s, i)));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_words_are_the_char_words(text in "[aZk9 '’.,-]{0,12}|[aAzZ9 '.,é\u{c9}\u{3a3}\u{130}\u{212a}\u{a0}\u{2019}\u{1f600}\u{301}-]{0,30}") {
+            let fast: Vec<(String, Span)> = words(&text)
+                .into_iter()
+                .map(|w| (w.lower.into_owned(), w.span))
+                .collect();
+            proptest::prop_assert_eq!(fast, char_words(&text));
+        }
+    }
 
     fn shares(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|q| q.span.text(text)).collect()

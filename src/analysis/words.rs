@@ -5,6 +5,7 @@ use super::lexicon;
 use super::negation::{self, Negation};
 use super::readability;
 use crate::text::span::Span;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What tokenising the sentences of a text adds up, sentence after sentence.
@@ -30,7 +31,7 @@ impl Tokens {
         let mut negation = Negation::default();
         let mut clause: Option<Span> = None;
         let mut previous_end = span.start;
-        for (offset, word) in word_indices(span.text(text)) {
+        for_each_word(span.text(text), |offset, word| {
             let word_span = Span::new(span.start + offset, span.start + offset + word.len());
             let between = &text[previous_end..word_span.start];
             previous_end = word_span.end;
@@ -50,49 +51,88 @@ impl Tokens {
             first_person_seen |= class.first_person;
             self.syllables += readability::syllables(word);
             self.words.push(word_span);
-        }
+        });
         negation.finish(span.end, &mut self.negations);
         self.clauses.extend(clause);
         function_words
     }
 }
 
-/// The words of `text` exactly as unicode-segmentation's `unicode_word_indices` finds
-/// them, its ASCII stretches taking the crate's ASCII path: the text is cut at each space
+/// Calls `word` with each word of `text` (its offset and text) exactly as
+/// unicode-segmentation's `unicode_word_indices` finds them. The text is cut at each space
 /// between two ASCII characters that are not spaces, where every word-bound rule breaks on
-/// both sides of the space, and each run of cuts that is ASCII (or not) is segmented alone.
-fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// both sides of the space: a piece with a non-ASCII byte is segmented by the crate, and
+/// the ASCII between such pieces is read byte by byte in one pass, by the crate's own ASCII
+/// rules, with nothing allocated.
+fn for_each_word<'a>(text: &'a str, mut word: impl FnMut(usize, &'a str)) {
     let bytes = text.as_bytes();
-    let mut runs = Vec::new();
-    if !text.is_ascii() {
-        let (mut run_start, mut piece_start) = (0, 0);
-        let mut run_ascii = true;
-        let cuts = (1..bytes.len().saturating_sub(1)).filter(|&p| {
-            bytes[p] == b' ' && is_ascii_not_space(bytes[p - 1]) && is_ascii_not_space(bytes[p + 1])
-        });
-        for cut in cuts.chain([bytes.len()]) {
-            let ascii = bytes[piece_start..cut].is_ascii();
-            if ascii != run_ascii && piece_start > run_start {
-                runs.push(run_start..piece_start);
-                run_start = piece_start;
-            }
-            run_ascii = ascii;
-            piece_start = cut;
+    let mut pos = 0;
+    while let Some(found) = bytes[pos..].iter().position(|b| !b.is_ascii()) {
+        let non_ascii = pos + found;
+        let piece_start = (pos + 1..non_ascii)
+            .rev()
+            .find(|&p| is_cut(bytes, p))
+            .unwrap_or(pos);
+        let piece_end = (non_ascii + 1..bytes.len().saturating_sub(1))
+            .find(|&p| is_cut(bytes, p))
+            .unwrap_or(bytes.len());
+        ascii_words(text, pos..piece_start, &mut word);
+        for (offset, w) in text[piece_start..piece_end].unicode_word_indices() {
+            word(piece_start + offset, w);
         }
-        runs.push(run_start..bytes.len());
-    } else {
-        runs.push(0..bytes.len());
+        pos = piece_end;
     }
-    runs.into_iter().flat_map(move |run| {
-        let start = run.start;
-        text[run]
-            .unicode_word_indices()
-            .map(move |(offset, word)| (start + offset, word))
-    })
+    ascii_words(text, pos..bytes.len(), &mut word);
+}
+
+/// A space between two ASCII characters that are not spaces: no word bound joins across it.
+fn is_cut(bytes: &[u8], p: usize) -> bool {
+    bytes[p] == b' ' && is_ascii_not_space(bytes[p - 1]) && is_ascii_not_space(bytes[p + 1])
 }
 
 fn is_ascii_not_space(b: u8) -> bool {
     b.is_ascii() && b != b' '
+}
+
+/// The words of the ASCII `range` of `text` (which starts and ends at a cut or an end), by
+/// unicode-segmentation's ASCII rules: a run of letters, digits and underscores, joined
+/// across a `.`, `,`, `;` or `'` between digits (WB11, WB12) and a `'`, `.` or `:` between
+/// letters (WB6, WB7), is a word if it holds a letter or digit; any other byte stands alone.
+fn ascii_words<'a>(text: &'a str, range: Range<usize>, word: &mut impl FnMut(usize, &'a str)) {
+    let bytes = &text.as_bytes()[..range.end];
+    let mut i = range.start;
+    while i < bytes.len() {
+        if !is_core(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alphanumeric = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if is_core(b) {
+                alphanumeric |= b != b'_';
+            } else if i + 1 >= bytes.len() || !is_infix(b, bytes[i - 1], bytes[i + 1]) {
+                break;
+            }
+            i += 1;
+        }
+        if alphanumeric {
+            word(start, &text[start..i]);
+        }
+    }
+}
+
+fn is_core(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn is_infix(b: u8, prev: u8, next: u8) -> bool {
+    match b {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -101,7 +141,9 @@ mod tests {
 
     fn same_words(text: &str) {
         let expected: Vec<_> = text.unicode_word_indices().collect();
-        assert_eq!(word_indices(text).collect::<Vec<_>>(), expected, "{text:?}");
+        let mut words = Vec::new();
+        for_each_word(text, |offset, word| words.push((offset, word)));
+        assert_eq!(words, expected, "{text:?}");
     }
 
     #[test]
@@ -129,6 +171,19 @@ mod tests {
         #[test]
         fn random_words_are_unicode_segmentations(text in "[a-c1 .,:;'’_\u{301}\u{345}\u{200d}\u{2002}\u{a0}é\u{1f600}-]{0,24}") {
             same_words(&text);
+        }
+
+        /// The byte-by-byte ASCII path against the crate's Unicode path: a line feed then
+        /// "é" after the text (a bound on both sides of the line feed, WB3a and WB3b) makes
+        /// the crate segment the whole text by its Unicode tables.
+        #[test]
+        fn ascii_words_are_the_unicode_path(text in "[aZk09_ .,;:'\"\t\r\n!-]{0,40}") {
+            let forced = format!("{text}\n\u{e9}");
+            let mut slow: Vec<_> = forced.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(slow.pop(), Some((text.len() + 1, "\u{e9}")));
+            let mut fast = Vec::new();
+            ascii_words(&text, 0..text.len(), &mut |offset, word| fast.push((offset, word)));
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 
