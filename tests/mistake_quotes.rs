@@ -53,6 +53,16 @@ fn mistakes_section(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The index in `section` of mistake `id`'s line; panics with the report when it is not
+/// there.
+fn mistake_line(section: &[&str], id: &str, text: &str) -> usize {
+    let head = format!("✗ {id} (−");
+    section
+        .iter()
+        .position(|l| l.contains(&head))
+        .unwrap_or_else(|| panic!("no {id} line in:\n{text}"))
+}
+
 const THREAT: &str = "\
 I was glad to get the offer and I thanked the recruiter for the call.
 Then I told them they have until Friday to raise the base, or I walk.
@@ -83,10 +93,7 @@ fn a_committed_mistake_quotes_its_sentence_in_json_and_text() {
 
     let text = report(THREAT, "salary-negotiation", "text");
     let section = mistakes_section(&text);
-    let at = section
-        .iter()
-        .position(|l| l.contains("✗ ultimatum (−"))
-        .unwrap_or_else(|| panic!("no ultimatum line in:\n{text}"));
+    let at = mistake_line(&section, "ultimatum", &text);
     assert_eq!(
         section[at + 1],
         "         2:1  \"Then I told them they have until Friday to raise the base, or I walk.\""
@@ -144,10 +151,7 @@ fn an_unfollowed_mistake_quotes_the_lesson_not_the_follow_up() {
 
     let text = report(LESSON, "failure-story", "text");
     let section = mistakes_section(&text);
-    let at = section
-        .iter()
-        .position(|l| l.contains("✗ vague-lesson (−"))
-        .unwrap_or_else(|| panic!("no vague-lesson line in:\n{text}"));
+    let at = mistake_line(&section, "vague-lesson", &text);
     assert!(
         section[at + 1]
             .trim_start()
@@ -169,10 +173,7 @@ fn a_whole_answer_mistake_quotes_nothing() {
     assert_eq!(said_in(&short), []);
     let text = report(answer, "culture-fit", "text");
     let section = mistakes_section(&text);
-    let at = section
-        .iter()
-        .position(|l| l.contains("✗ too-short (−"))
-        .unwrap();
+    let at = mistake_line(&section, "too-short", &text);
     assert!(
         section.get(at + 1).is_none_or(|l| l.starts_with("  ✗ ")),
         "{text}"

@@ -319,8 +319,9 @@ fn found(
 }
 
 /// The sentences that commit a mistake: the asserted hits each of its conditions says made
-/// it hold (its `said_in`), one quote per sentence with every phrase of theirs in it, the earliest [`SAID_IN_MAX`]. None for a
-/// mistake of absence or of the whole answer (a ratio, a length, no numbers).
+/// it hold (its `said_in`), one quote per sentence with every phrase of theirs in it, the
+/// earliest [`SAID_IN_MAX`]. None for a mistake of absence or of the whole answer (a ratio,
+/// a length, no numbers).
 fn said_in(
     mistake: &crate::rubric::Mistake,
     context: &Context,
