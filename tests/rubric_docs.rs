@@ -71,6 +71,7 @@ core = true
   phrases = ["guardrail"]
   with = ["metric"]
   and = ["drop"]
+  within = "clause"
 
   [[criterion.signal]]
   id = "horizons"
@@ -119,6 +120,7 @@ id = "m"
 message = "M"
 penalty = 5
 advice = "Fix it."
+counts-problems = true
 
 [mistake.when]
 absent = ["metric"]
@@ -132,6 +134,8 @@ missing-signals = ["c.quantity"]
 unfollowed = { phrases = ["lesson"], by = ["since then"] }
 no-label = ["why"]
 not-together = { phrases = ["stock"], with = ["ask"] }
+together = { phrases = ["engineering"], with = ["late"] }
+any = [{ present = ["bad luck"] }]
 "#;
 
 /// One documented key: where it lives (`""` the top level, `band`, `criterion`,

@@ -172,3 +172,30 @@ fn stock_named_in_passing_is_no_move_on_the_package() {
     assert_ne!(asked, text);
     assert!(!fires(&graded(&rubric, &asked), "base-only"));
 }
+
+#[test]
+fn blame_told_plainly_is_charged_however_the_story_ends() {
+    let (rubric, text) = fixture("failure-story.blame-then-fix");
+    assert!(fires(&graded(&rubric, &text), "blames-others"));
+    // The fix at the end does not take the blame back: a mistake of the telling.
+    let (story, _fix) = text.split_once("We fixed").unwrap();
+    assert!(fires(&graded(&rubric, story), "blames-others"));
+}
+
+#[test]
+fn blame_shared_with_ones_own_call_is_not_charged() {
+    let (rubric, text) = fixture("failure-story.blame-shared-and-owned");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "blames-others"), "{:?}", grade.mistakes);
+    // Without the candidate's own call, the late vendor is all the story blames.
+    let unowned = text
+        .replace(
+            ", but the bigger mistake was mine: I chose to launch on the busiest weekend of \
+             the year anyway, because I had promised the date to my director and did not \
+             want to move it. I skipped the small pilot I would normally run.",
+            ", so the launch slipped into the busiest weekend of the year.",
+        )
+        .replace(", and told my director the call had been wrong.", ".");
+    assert_ne!(unowned, text);
+    assert!(fires(&graded(&rubric, &unowned), "blames-others"));
+}

@@ -87,6 +87,8 @@ pub struct Analysis {
     /// The reach of each negation: from after the negating word to the end of its clause
     /// (so a phrase that starts with the negation, "without hurting", is not negated).
     pub negations: Vec<Span>,
+    /// Every clause, in text order: cut at clause punctuation and before a connective.
+    pub clauses: Vec<Span>,
     /// Where the text rejects a phrase or describes a problem it then fixes (see
     /// [`Analysis::stance`]).
     pub stances: Stances,
@@ -118,6 +120,11 @@ impl Analysis {
             .rev()
             .take(4)
             .any(|n| n.contains(span.start))
+    }
+
+    /// The clause holding `offset`, if any.
+    pub fn clause_at(&self, offset: usize) -> Option<Span> {
+        stance::clause_at(&self.clauses, offset)
     }
 
     /// What the answer does with the phrase at `span`: asserts, negates or rejects it, or
@@ -183,6 +190,7 @@ pub fn analyze(document: &Document) -> Analysis {
         fillers,
         hedges,
         negations: tokens.negations,
+        clauses: tokens.clauses,
         stances,
         readability,
         repeated_sentences,

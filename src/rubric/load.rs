@@ -47,7 +47,7 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
         Ok(CompiledRubric {
             matcher,
             lists: lists.lists,
-            negation_tolerant: lists.negation_tolerant,
+            readings: lists.readings,
             shown: lists.shown,
             concepts: own,
             ..rubric
@@ -118,7 +118,7 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         mistakes,
         matcher: PhraseMatcher::new(std::iter::empty::<Vec<String>>()),
         lists: Vec::new(),
-        negation_tolerant: Vec::new(),
+        readings: Vec::new(),
         shown: Vec::new(),
         concepts: Vec::new(),
     }
@@ -322,6 +322,7 @@ fn compile_mistake(
             )
         })
         .collect();
+    let first_list = lists.len();
     let mut cx = ConditionCompiler {
         problems,
         lists,
@@ -329,6 +330,9 @@ fn compile_mistake(
         criteria: &criteria,
     };
     let when = def.when.get_ref().compile(&mut cx);
+    if def.counts_problems {
+        lists.commit_problems_from(first_list);
+    }
     if when.is_empty() {
         problems.add(
             def.when.span(),

@@ -176,8 +176,9 @@ pub struct CompiledRubric {
     pub matcher: PhraseMatcher,
     /// The phrases of each list, concept references expanded: what the matcher finds.
     pub lists: Vec<Vec<String>>,
-    /// Per list: its negated hits count (the lists of `negation-tolerant` signals).
-    pub negation_tolerant: Vec<bool>,
+    /// Per list: how its hits are read beyond their stance (`negation-tolerant` signals,
+    /// `counts-problems` mistakes).
+    pub readings: Vec<crate::rules::compile::ListReading>,
     /// Each list as written, every concept reference followed by its phrases
     /// (`@retention (retention, churn, …)`), for `rubrics show`.
     pub shown: Vec<Vec<String>>,

@@ -330,6 +330,10 @@ pub struct MistakeDef {
     /// The condition; every key given must hold.
     #[schemars(with = "WhenDef")]
     pub when: Spanned<WhenDef>,
+    /// A mistake of the telling: a status quo the answer describes and then changes
+    /// still commits it (blame is blame, however the story ends). Default false.
+    #[serde(default)]
+    pub counts_problems: bool,
 }
 
 /// The JSON Schema of the rubric format, derived from these types.

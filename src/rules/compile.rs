@@ -101,8 +101,18 @@ pub struct Lists {
     pub(crate) shown: Vec<Vec<String>>,
     /// The concepts references may name.
     pub(crate) concepts: Concepts,
-    /// Per list: its negated hits count as content (a `negation-tolerant` signal's lists).
-    pub(crate) negation_tolerant: Vec<bool>,
+    /// Per list: how its hits are read beyond their stance.
+    pub(crate) readings: Vec<ListReading>,
+}
+
+/// How the hits of one list are read beyond their stance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListReading {
+    /// Its negated hits count as content: a `negation-tolerant` signal's lists.
+    pub negation_tolerant: bool,
+    /// A status quo the answer describes and then changes still commits it: a
+    /// `counts-problems` mistake's lists, a mistake of the telling.
+    pub problems_commit: bool,
 }
 
 impl Lists {
@@ -163,7 +173,7 @@ impl Lists {
             .collect();
         self.lists.push(expanded);
         self.shown.push(shown);
-        self.negation_tolerant.push(false);
+        self.readings.push(ListReading::default());
         (self.lists.len() - 1) as ListId
     }
 
@@ -179,8 +189,15 @@ impl Lists {
 
     /// Lets negated hits of every list from `first` on count as content.
     pub fn tolerate_negation_from(&mut self, first: usize) {
-        for tolerant in &mut self.negation_tolerant[first..] {
-            *tolerant = true;
+        for reading in &mut self.readings[first..] {
+            reading.negation_tolerant = true;
+        }
+    }
+
+    /// Lets a described-then-changed status quo commit every list from `first` on.
+    pub fn commit_problems_from(&mut self, first: usize) {
+        for reading in &mut self.readings[first..] {
+            reading.problems_commit = true;
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::analysis::{Analysis, Sentence, Stance};
 use crate::document::BlockKind;
-use crate::rules::compile::ListId;
+use crate::rules::compile::{ListId, ListReading};
 use crate::text::phrase::PhraseHit;
 use crate::text::phrase::PhraseMatcher;
 use crate::text::span::Span;
@@ -75,12 +75,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Finds the matcher's hits in the analysed text and judges which sentences may earn.
-    /// A list marked in `negation_tolerant` counts its negated hits as content.
+    /// Each list's hits are read as its entry in `readings` says.
     pub fn new(
         analysis: &'a Analysis,
         text: &'a str,
         matcher: &PhraseMatcher,
-        negation_tolerant: &[bool],
+        readings: &[ListReading],
     ) -> Self {
         let mut by_list = vec![Vec::new(); matcher.list_count()];
         let mut per_sentence: Vec<Vec<Span>> = vec![Vec::new(); analysis.sentences.len()];
@@ -89,12 +89,12 @@ impl<'a> Context<'a> {
             let Some(sentence) = analysis.sentence_at(span.start) else {
                 continue;
             };
-            let stance = analysis.stance(span);
-            let tolerated = stance == Stance::Negated
-                && negation_tolerant
-                    .get(list as usize)
-                    .copied()
-                    .unwrap_or(false);
+            let reading = readings.get(list as usize).copied().unwrap_or_default();
+            let mut stance = analysis.stance(span);
+            if reading.problems_commit && matches!(stance, Stance::Problem { .. }) {
+                stance = Stance::Asserted;
+            }
+            let tolerated = stance == Stance::Negated && reading.negation_tolerant;
             hits.push(Hit {
                 list,
                 sentence,
@@ -168,6 +168,16 @@ impl<'a> Context<'a> {
             .iter()
             .copied()
             .filter(|&(s, _)| self.counts(s))
+    }
+
+    /// Every content hit of a list in a sentence, in order.
+    pub fn hits_in(&self, list: ListId, sentence: usize) -> impl Iterator<Item = Span> + '_ {
+        let hits = &self.by_list[list as usize];
+        let i = hits.partition_point(|&(s, _)| s < sentence);
+        hits[i..]
+            .iter()
+            .take_while(move |&&(s, _)| s == sentence)
+            .map(|&(_, span)| span)
     }
 
     /// The first hit of a list in a sentence, if any.

@@ -18,6 +18,7 @@ pub use source::{Source, SourceTurn};
 use crate::analysis::Analysis;
 use crate::document::{Document, TranscriptInfo};
 use crate::rubric::{CompiledRubric, Criterion, Signal};
+use crate::rules::conditions::Earned;
 use crate::rules::context::Context;
 use crate::rules::signals::Found;
 use crate::text::span::Span;
@@ -33,7 +34,7 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         analysis,
         document.graded_text(),
         &rubric.matcher,
-        &rubric.negation_tolerant,
+        &rubric.readings,
     );
     let quote = |sentence: usize, matched: &[Span]| quote(document, analysis, sentence, matched);
 
@@ -50,14 +51,12 @@ pub fn score(document: &Document, analysis: &Analysis, rubric: &CompiledRubric) 
         ));
     }
 
+    let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
     let mistakes: Vec<MistakeFound> = rubric
         .mistakes
         .iter()
-        .filter(|m| {
-            let earned = |c: usize, s: usize| criteria[c].signals.get(s).map(|s| s.earned);
-            m.when.iter().all(|c| c.holds(&context, &earned))
-        })
-        .map(|m| found(m, &context, &quote))
+        .filter(|m| m.when.iter().all(|c| c.holds(&context, &earned)))
+        .map(|m| found(m, &context, &earned, &quote))
         .collect();
 
     let total = rubric.weighted_max_for(spoken);
@@ -307,6 +306,7 @@ pub const SAID_IN_MAX: usize = 3;
 fn found(
     mistake: &crate::rubric::Mistake,
     context: &Context,
+    earned: &Earned,
     quote: &dyn Fn(usize, &[Span]) -> Evidence,
 ) -> MistakeFound {
     MistakeFound {
@@ -314,7 +314,7 @@ fn found(
         message: mistake.message.clone(),
         penalty: mistake.penalty,
         advice: mistake.advice.clone(),
-        said_in: said_in(mistake, context, quote),
+        said_in: said_in(mistake, context, earned, quote),
     }
 }
 
@@ -325,12 +325,13 @@ fn found(
 fn said_in(
     mistake: &crate::rubric::Mistake,
     context: &Context,
+    earned: &Earned,
     quote: &dyn Fn(usize, &[Span]) -> Evidence,
 ) -> Vec<Evidence> {
     let mut hits: Vec<(usize, Span)> = mistake
         .when
         .iter()
-        .flat_map(|c| c.said_in(context))
+        .flat_map(|c| c.said_in(context, earned))
         .map(|h| (h.sentence, h.span))
         .collect();
     // Two conditions may read one list: each phrase once, in document order.

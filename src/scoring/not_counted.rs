@@ -89,7 +89,7 @@ pub(super) fn list(
 fn mistake_lists(rubric: &CompiledRubric) -> Vec<bool> {
     let mut lists = vec![false; rubric.matcher.list_count()];
     for condition in rubric.mistakes.iter().flat_map(|m| &m.when) {
-        for list in condition.committed_lists().into_iter().flatten() {
+        for list in condition.committed_lists() {
             lists[list as usize] = true;
         }
     }

@@ -55,11 +55,11 @@ impl ConditionKind for AtLeast {
         }
     }
 
-    fn committed_lists(&self) -> [Option<ListId>; 2] {
-        [Some(self.list), None]
+    fn committed_lists(&self) -> Vec<ListId> {
+        vec![self.list]
     }
 
-    fn said_in(&self, context: &Context) -> Vec<Hit> {
+    fn said_in(&self, context: &Context, _: &Earned) -> Vec<Hit> {
         context.committed_hits(self.list).copied().collect()
     }
 

@@ -39,15 +39,15 @@ pub(crate) trait ConditionKind: Sized {
     }
     /// The lists whose asserted hits it counts, so that a hit of theirs set aside by its
     /// stance is worth reporting as not counted.
-    fn committed_lists(&self) -> [Option<ListId>; 2] {
-        [None, None]
+    fn committed_lists(&self) -> Vec<ListId> {
+        Vec::new()
     }
     /// Where the answer said it: the asserted hits that make it hold, in document order.
     /// Not always the hits of [`ConditionKind::committed_lists`]: a follow-up list is
     /// counted, but what was said is the thing it failed to follow. None for a condition
     /// of absence or of the whole answer (a ratio, a length, no numbers), which no
     /// sentence commits.
-    fn said_in(&self, _context: &Context) -> Vec<Hit> {
+    fn said_in(&self, _context: &Context, _earned: &Earned) -> Vec<Hit> {
         Vec::new()
     }
 }
@@ -93,16 +93,16 @@ macro_rules! condition_kinds {
             }
 
             /// The lists whose asserted hits it counts.
-            pub fn committed_lists(&self) -> [Option<ListId>; 2] {
+            pub fn committed_lists(&self) -> Vec<ListId> {
                 match self {
                     $(Condition::$kind(c) => c.committed_lists(),)*
                 }
             }
 
             /// Where the answer said it; see [`ConditionKind::said_in`].
-            pub(crate) fn said_in(&self, context: &Context) -> Vec<Hit> {
+            pub(crate) fn said_in(&self, context: &Context, earned: &Earned) -> Vec<Hit> {
                 match self {
-                    $(Condition::$kind(c) => c.said_in(context),)*
+                    $(Condition::$kind(c) => c.said_in(context, earned),)*
                 }
             }
         }
@@ -162,6 +162,8 @@ condition_kinds! {
     unfollowed::Unfollowed,
     no_label::NoLabel,
     not_together::NotTogether,
+    together::Together,
+    any::Any,
 }
 
 /// A mistake's `when` table as written: its conditions in registration order.

@@ -57,8 +57,8 @@ impl ConditionKind for Ratio {
         }
     }
 
-    fn committed_lists(&self) -> [Option<ListId>; 2] {
-        [Some(self.of), Some(self.to)]
+    fn committed_lists(&self) -> Vec<ListId> {
+        vec![self.of, self.to]
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {

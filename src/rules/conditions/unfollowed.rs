@@ -56,13 +56,13 @@ impl ConditionKind for Unfollowed {
         }
     }
 
-    fn committed_lists(&self) -> [Option<ListId>; 2] {
-        [Some(self.list), Some(self.by)]
+    fn committed_lists(&self) -> Vec<ListId> {
+        vec![self.list, self.by]
     }
 
     /// Only the phrases said: the `by` list is what never came, so none of its hits (a
     /// follow-up before the first mention, or one that did not count) is where it was said.
-    fn said_in(&self, context: &Context) -> Vec<Hit> {
+    fn said_in(&self, context: &Context, _: &Earned) -> Vec<Hit> {
         context.committed_hits(self.list).copied().collect()
     }
 

@@ -4,6 +4,7 @@
 use super::{Found, Kind, sentences_with};
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::Context;
+use crate::text::span::Span;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -27,6 +28,21 @@ pub struct TogetherDef {
     #[serde(default)]
     #[schemars(with = "Option<PhraseList>")]
     pub and: Option<Vec<String>>,
+    /// Where the ideas must meet: `sentence` (the default) or `clause`.
+    #[serde(default)]
+    pub within: Within,
+}
+
+/// Where a `together` signal's ideas must meet.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Within {
+    /// Anywhere in one sentence.
+    #[default]
+    Sentence,
+    /// In one clause: "I think it shipped late and leadership decided to cut it" ties
+    /// no "I" to the decision, where "I decided to cut it" does.
+    Clause,
 }
 
 /// ## What it does
@@ -44,6 +60,9 @@ pub struct TogetherDef {
 /// - `phrases` (required): the first idea.
 /// - `with` (required): the second idea.
 /// - `and` (optional): a third idea the sentence must also hold.
+/// - `within` (optional): `clause` when the ideas must meet in one clause (cut at a comma,
+///   a dash or a connective such as "and", "but", "because"), for a tie of a subject to
+///   its verb; `sentence` by default.
 ///
 /// ## Example
 /// ```toml
@@ -57,6 +76,38 @@ pub struct Together {
     first: ListId,
     second: ListId,
     third: Option<ListId>,
+    within: Within,
+}
+
+impl Together {
+    /// `evaluate` for `within = "clause"`: per sentence, the first hit of `phrases` that
+    /// shares its clause with a different hit of `with` (and of `and`), with those hits.
+    fn in_clauses(&self, context: &Context) -> Found {
+        let clause = |span: Span| context.analysis.clause_at(span.start);
+        let partner = |list: ListId, sentence: usize, first: Span, taken: &[Span]| {
+            let at = clause(first)?;
+            context
+                .hits_in(list, sentence)
+                .find(|&span| !taken.contains(&span) && clause(span) == Some(at))
+        };
+        let sentences = sentences_with(self.first, context)
+            .into_iter()
+            .filter_map(|(sentence, spans)| {
+                spans.iter().find_map(|&first| {
+                    let mut tie = vec![first];
+                    tie.push(partner(self.second, sentence, first, &tie)?);
+                    if let Some(third) = self.third {
+                        tie.push(partner(third, sentence, first, &tie)?);
+                    }
+                    Some((sentence, tie))
+                })
+            })
+            .collect();
+        Found {
+            sentences,
+            ..Found::default()
+        }
+    }
 }
 
 impl Kind for Together {
@@ -75,10 +126,14 @@ impl Kind for Together {
             first,
             second,
             third,
+            within: def.within,
         })
     }
 
     fn evaluate(&self, context: &Context) -> Found {
+        if self.within == Within::Clause {
+            return self.in_clauses(context);
+        }
         let sentences = sentences_with(self.first, context)
             .into_iter()
             .filter_map(|(sentence, mut spans)| {
@@ -138,6 +193,15 @@ mod tests {
         assert_signal(signal, "If cancellations rise, we stop the test.", 1);
         assert_signal(signal, "If cancellations are the goal, say so.", 0);
         assert_signal(signal, "Cancellations rise every January.", 0);
+    }
+
+    #[test]
+    fn within_a_clause_ties_a_subject_to_its_verb() {
+        let signal = "kind = \"together\"\nphrases = [\"i\"]\nwith = [\"decided\"]\nwithin = \"clause\"";
+        assert_signal(signal, "I decided to ship it before the test ended.", 1);
+        assert_signal(signal, "I think it was slow, and leadership decided to cut it.", 0);
+        let sentence = "kind = \"together\"\nphrases = [\"i\"]\nwith = [\"decided\"]";
+        assert_signal(sentence, "I think it was slow, and leadership decided to cut it.", 1);
     }
 
     #[test]
