@@ -199,3 +199,14 @@ fn blame_shared_with_ones_own_call_is_not_charged() {
     assert_ne!(unowned, text);
     assert!(fires(&graded(&rubric, &unowned), "blames-others"));
 }
+
+#[test]
+fn a_refusing_lead_in_of_any_length_rejects_what_follows_its_colon() {
+    let (rubric, text) = fixture("ux-vs-business.refusal-lead-in");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "dark-patterns"), "{:?}", grade.mistakes);
+    // The same list after a lead-in that asks for it is the mistake.
+    let asserted = text.replace("I will never do", "I would push for");
+    assert_ne!(asserted, text);
+    assert!(fires(&graded(&rubric, &asserted), "dark-patterns"));
+}

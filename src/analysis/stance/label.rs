@@ -1,6 +1,8 @@
 //! A label that opens a line and goes on after its colon: "What I wouldn't do: bluff about
 //! an offer." When the label rejects, so does the rest of its line, as a lead-in line
-//! ending in ':' rejects the list under it.
+//! ending in ':' rejects the list under it. A lead-in of any length rejects the same way
+//! when it refuses: "There's a list of things I just won't do, however good the quarter
+//! looks: hiding the cancel button, …".
 
 use crate::text::span::Span;
 
@@ -19,9 +21,35 @@ pub(super) fn inline(text: &str, line: Span) -> Option<Span> {
         .then(|| Span::new(line.start, line.start + colon))
 }
 
+/// Words before a final "do" that make a clause a refusal: "won't do", "would never do".
+const REFUSING: [&str; 6] = ["won't", "wouldn't", "never", "not", "shouldn't", "refuse"];
+
+/// The lead-in `line` opens with, before its first colon with text after it, when one of
+/// its clauses ends in a refusal with no object but "do" ("things I just won't do",
+/// "what I'd never do"): any number of words, since the refusal, not the length, makes
+/// it a label. "What we didn't do" is a confession, not a refusal.
+pub(super) fn refusal(text: &str, line: Span) -> Option<Span> {
+    let own = line.text(text);
+    let colon = own.find(':').filter(|&c| !own[c + 1..].trim().is_empty())?;
+    let lead = own[..colon].to_lowercase().replace('\u{2019}', "'");
+    let refuses = lead.split([',', ';', '—', '–', '(', ')']).any(|clause| {
+        let mut words = clause.split_whitespace().rev();
+        let (Some("do"), Some(before)) = (words.next(), words.next()) else {
+            return false;
+        };
+        // "won't ever do", "refuse to do": the refusing word one further back.
+        let before = match before {
+            "ever" | "to" => words.next().unwrap_or(""),
+            word => word,
+        };
+        REFUSING.contains(&before)
+    });
+    refuses.then(|| Span::new(line.start, line.start + colon))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::inline;
+    use super::{inline, refusal};
     use crate::text::span::Span;
 
     fn label(line: &str) -> Option<&str> {
@@ -38,5 +66,37 @@ mod tests {
         assert_eq!(label("What I wouldn't do:"), None, "a lead-in line");
         assert_eq!(label("The one thing I would ask them: the level."), None);
         assert_eq!(label("No colon in this sentence."), None);
+    }
+
+    fn refused(line: &str) -> Option<&str> {
+        refusal(line, Span::new(0, line.len())).map(|s| s.text(line))
+    }
+
+    #[test]
+    fn a_refusing_lead_in_of_any_length() {
+        let long = "There's a list of things I just won’t do, however good it looks: hiding it.";
+        assert_eq!(
+            refused(long),
+            Some("There's a list of things I just won’t do, however good it looks")
+        );
+        assert_eq!(
+            refused("What I'd never ever do: bluff."),
+            Some("What I'd never ever do")
+        );
+        assert_eq!(
+            refused("Things I won't ever do: bluff."),
+            Some("Things I won't ever do")
+        );
+        assert_eq!(
+            refused("What I refuse to do: bluff."),
+            Some("What I refuse to do")
+        );
+        assert_eq!(refused("What we didn't do: test it."), None, "a confession");
+        assert_eq!(
+            refused("I won't do that again: I tested it."),
+            None,
+            "an object"
+        );
+        assert_eq!(refused("Things I won't do:"), None, "a lead-in line");
     }
 }

@@ -290,7 +290,9 @@ impl Finder<'_, '_> {
                     span: Span::new(line.end, self.lead_in_end(line)),
                     cue: line,
                 });
-            } else if let Some(label) = label::inline(input.text, line).filter(|&l| self.rejects(l))
+            } else if let Some(label) = label::inline(input.text, line)
+                .filter(|&l| self.rejects(l))
+                .or_else(|| label::refusal(input.text, line))
             {
                 scopes.push(Region {
                     span: Span::new(label.end, line.end),
