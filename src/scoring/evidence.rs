@@ -1,10 +1,10 @@
 //! Which sentences a signal quotes when more show it than its `cap` pays for: the ones
 //! that show it best, not the first ones. Points do not change, only the quotes do.
 
-use crate::rules::context::Context;
+use crate::rules::context::{Context, Hit};
 use crate::rules::signals::Found;
 use crate::text::span::Span;
-use crate::text::stem::{is_word_char, stem_word};
+use crate::text::stem::{is_word_char, with_cached_stem};
 
 /// How strongly one sentence shows a signal, compared in this order: more distinct phrases
 /// of the signal's lists ("the guardrail is hours, which must not drop" over "make sure the
@@ -43,12 +43,20 @@ pub(crate) fn keep_best(found: &mut Found, cap: usize, context: &Context) {
 fn strength(sentence: usize, spans: &[Span], context: &Context) -> Strength {
     Strength {
         phrases: distinct(spans, context.text),
-        asserted: context
-            .hits
+        asserted: sentence_hits(context, sentence)
             .iter()
-            .filter(|h| h.sentence == sentence && spans.contains(&h.span))
+            .filter(|h| spans.contains(&h.span))
             .all(|h| h.stance == crate::analysis::Stance::Asserted || h.tolerated),
     }
+}
+
+/// The hits in one sentence: the context's hits are in document order, so sorted by
+/// sentence, and one sentence's are found by bisection rather than a scan of them all.
+fn sentence_hits<'c>(context: &'c Context, sentence: usize) -> &'c [Hit] {
+    let hits = &context.hits[..];
+    let from = hits.partition_point(|h| h.sentence < sentence);
+    let to = from + hits[from..].partition_point(|h| h.sentence == sentence);
+    &hits[from..to]
 }
 
 /// How many different phrases the spans hold: overlapping spans are one ("must not" inside
@@ -66,16 +74,21 @@ fn distinct(spans: &[Span], text: &str) -> usize {
         }
     }
     // Keyed by stems, so "household" and "households" are one phrase.
+    // Each key is its words' stems joined by spaces, built in one string; the stems come
+    // from the thread's cache, since ranking stems the same few phrases again and again.
     let mut phrases: Vec<String> = merged
         .iter()
         .map(|s| {
             let words = text.get(s.start..s.end).unwrap_or("").to_lowercase();
-            words
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .map(|w| stem_word(w).into_owned())
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut key = String::with_capacity(words.len());
+            let words = words.split(|c: char| !is_word_char(c));
+            for (i, word) in words.filter(|w| !w.is_empty()).enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                with_cached_stem(word, |stem| key.push_str(stem));
+            }
+            key
         })
         .collect();
     phrases.sort_unstable();
@@ -85,8 +98,33 @@ fn distinct(spans: &[Span], text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::distinct;
+    use super::{distinct, sentence_hits};
+    use crate::rubric::CompiledRubric;
+    use crate::rules::context::{Context, Hit};
     use crate::text::span::Span;
+    use std::sync::LazyLock;
+
+    static RUBRIC: LazyLock<CompiledRubric> =
+        LazyLock::new(|| crate::rubric::builtin::load_builtin("product-pitch").unwrap());
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn a_sentences_hits_by_bisection_are_those_a_scan_finds(
+            text in "((members|retention|churn|price|we would|i would not|avoid|the team|\\.|,|\n|\n- |\n# |\n\n) ){0,60}"
+        ) {
+            let document = crate::parse(&text);
+            let analysis = crate::analyze(&document);
+            let rubric = &*RUBRIC;
+            let text = document.graded_text();
+            let context = Context::new(&analysis, text, &rubric.matcher, &rubric.negation_tolerant);
+            for sentence in 0..analysis.sentences.len() + 1 {
+                let scanned: Vec<Hit> =
+                    context.hits.iter().filter(|h| h.sentence == sentence).copied().collect();
+                proptest::prop_assert_eq!(sentence_hits(&context, sentence), &scanned[..]);
+            }
+        }
+    }
 
     #[test]
     fn nested_overlapping_and_repeated_phrases_count_once() {

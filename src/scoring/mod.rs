@@ -359,7 +359,7 @@ pub(crate) fn quote(
 ) -> Evidence {
     let span = analysis.sentences[sentence].span;
     let text = span.text(document.graded_text());
-    let mut quote: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut quote = single_spaced(text);
     if quote.chars().count() > QUOTE_CHARS {
         let cut = quote
             .char_indices()
@@ -382,19 +382,57 @@ pub(crate) fn quote(
         quote,
         matched: matched
             .iter()
-            .map(|m| {
-                m.text(document.graded_text())
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|m| single_spaced(m.text(document.graded_text())))
             .collect(),
     }
+}
+
+/// `text`'s words joined by single spaces, as `split_whitespace` and `join(" ")` give them:
+/// an ASCII text (nearly every sentence) is cut at ASCII white space byte by byte, with no
+/// vector of words; any other goes through `split_whitespace`.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if !text.is_ascii() {
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
+    // The test `split_whitespace` makes, asked of an ASCII byte (\x0b is white space).
+    let space = |b: &u8| char::from(*b).is_whitespace();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at + bytes[at..].iter().take_while(|b| space(b)).count();
+        let end = start + bytes[start..].iter().take_while(|b| !space(b)).count();
+        if start < end {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..end]);
+        }
+        at = end;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::conditions::test::rubric;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn single_spaced_is_split_and_joined(
+            text in "(a|Bc|\\.|,| |  |\t|\n|\r\n|\u{b}|\u{c}|\u{a0}|\u{2009}|é){0,30}"
+        ) {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(super::single_spaced(&text), joined);
+        }
+    }
 
     fn said_in(condition: &str, text: &str) -> Vec<(usize, usize)> {
         let rubric = crate::rubric::load(&rubric(condition)).unwrap();
