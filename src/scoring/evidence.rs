@@ -117,7 +117,7 @@ mod tests {
             let analysis = crate::analyze(&document);
             let rubric = &*RUBRIC;
             let text = document.graded_text();
-            let context = Context::new(&analysis, text, &rubric.matcher, &rubric.negation_tolerant);
+            let context = Context::new(&analysis, text, &rubric.matcher, &rubric.readings);
             for sentence in 0..analysis.sentences.len() + 1 {
                 let scanned: Vec<Hit> =
                     context.hits.iter().filter(|h| h.sentence == sentence).copied().collect();
