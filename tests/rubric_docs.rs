@@ -134,7 +134,7 @@ missing-signals = ["c.quantity"]
 unfollowed = { phrases = ["lesson"], by = ["since then"] }
 no-label = ["why"]
 not-together = { phrases = ["stock"], with = ["ask"] }
-together = { phrases = ["engineering"], with = ["late"] }
+together = { phrases = ["engineering"], with = ["late"], within = "clause" }
 any = [{ present = ["bad luck"] }]
 "#;
 

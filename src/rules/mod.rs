@@ -7,3 +7,4 @@ pub mod compile;
 pub mod conditions;
 pub mod context;
 pub mod signals;
+pub mod within;

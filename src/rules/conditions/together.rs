@@ -3,6 +3,7 @@
 use super::{ConditionKind, Earned};
 use crate::rules::compile::{ConditionCompiler, ListId, PhraseList};
 use crate::rules::context::{Context, Hit};
+use crate::rules::within::Within;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -14,6 +15,9 @@ pub struct TogetherDef {
     pub phrases: PhraseList,
     /// What it says of them.
     pub with: PhraseList,
+    /// Where the two must meet: `sentence` (the default) or `clause`.
+    #[serde(default)]
+    pub within: Within,
 }
 
 /// ## What it does
@@ -27,6 +31,10 @@ pub struct TogetherDef {
 /// "legal sat on it for a month"), which no list of whole phrases covers. Two short lists
 /// paired in a sentence cover the wordings a list of sentences would have to spell out.
 ///
+/// With `within = "clause"` the two must meet in one clause, which ties a subject to what
+/// is said of it: "I'm the best PM you'll find" is a claim about the speaker, "I'm sure
+/// the best plan is a pilot" is not.
+///
 /// ## Example
 /// ```toml
 /// [mistake.when]
@@ -36,12 +44,28 @@ pub struct TogetherDef {
 pub struct Together {
     list: ListId,
     with: ListId,
+    within: Within,
 }
 
 impl Together {
-    /// The sentences that hold a claimed hit of `with`, in document order.
-    fn with_sentences(&self, context: &Context) -> Vec<usize> {
-        context.claimed_hits(self.with).map(|h| h.sentence).collect()
+    /// The claimed hits of `phrases` that meet a different claimed hit of `with`, each
+    /// with its partner, in document order.
+    fn pairs(&self, context: &Context) -> Vec<(Hit, Hit)> {
+        let with: Vec<&Hit> = context.claimed_hits(self.with).collect();
+        let place = |h: &Hit| match self.within {
+            Within::Sentence => Some((h.sentence, 0)),
+            Within::Clause => context.analysis.clause_at(h.span.start).map(|c| (h.sentence, c.start)),
+        };
+        context
+            .claimed_hits(self.list)
+            .filter_map(|hit| {
+                let at = place(hit)?;
+                let partner = with
+                    .iter()
+                    .find(|w| w.span != hit.span && place(w) == Some(at))?;
+                Some((*hit, **partner))
+            })
+            .collect()
     }
 }
 
@@ -54,6 +78,7 @@ impl ConditionKind for Together {
         Together {
             list: cx.phrases(&def.phrases, "together.phrases"),
             with: cx.phrases(&def.with, "together.with"),
+            within: def.within,
         }
     }
 
@@ -63,23 +88,12 @@ impl ConditionKind for Together {
 
     fn said_in(&self, context: &Context, _: &Earned) -> Vec<Hit> {
         // Both halves of each pair: who let the work down and how.
-        let with = self.with_sentences(context);
-        let pairs: Vec<usize> = context
-            .claimed_hits(self.list)
-            .filter(|h| with.contains(&h.sentence))
-            .map(|h| h.sentence)
-            .collect();
-        let in_pair = |h: &&Hit| pairs.contains(&h.sentence);
-        let mut hits: Vec<Hit> = context.claimed_hits(self.list).filter(in_pair).copied().collect();
-        hits.extend(context.claimed_hits(self.with).filter(in_pair));
-        hits
+        let pairs = self.pairs(context);
+        pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
     }
 
     fn holds(&self, context: &Context, _: &Earned) -> bool {
-        let with = self.with_sentences(context);
-        context
-            .claimed_hits(self.list)
-            .any(|h| with.contains(&h.sentence))
+        !self.pairs(context).is_empty()
     }
 }
 
@@ -106,6 +120,13 @@ mod tests {
     fn a_negated_or_rejected_half_does_not() {
         assert_condition(WHEN, "Engineering was not late; I had the scope wrong.", false);
         assert_condition(WHEN, "I won't say engineering was slow, because it wasn't.", false);
+    }
+
+    #[test]
+    fn within_a_clause_ties_a_subject_to_what_is_said_of_it() {
+        let when = "together = { phrases = [\"I'm\"], with = [\"the best\"], within = \"clause\" }";
+        assert_condition(when, "I'm sure I'm the best PM you will find for it.", true);
+        assert_condition(when, "I'm not sure, but the best plan is a small pilot.", false);
     }
 
     #[test]

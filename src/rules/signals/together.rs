@@ -4,6 +4,7 @@
 use super::{Found, Kind, sentences_with};
 use crate::rules::compile::{ListId, PhraseList, SignalCompiler};
 use crate::rules::context::Context;
+use crate::rules::within::Within;
 use crate::text::span::Span;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -33,17 +34,6 @@ pub struct TogetherDef {
     pub within: Within,
 }
 
-/// Where a `together` signal's ideas must meet.
-#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum Within {
-    /// Anywhere in one sentence.
-    #[default]
-    Sentence,
-    /// In one clause: "I think it shipped late and leadership decided to cut it" ties
-    /// no "I" to the decision, where "I decided to cut it" does.
-    Clause,
-}
 
 /// ## What it does
 /// Earns `points` for each sentence, up to `cap`, that holds a phrase of `phrases` and a
