@@ -69,9 +69,13 @@ impl ConditionKind for Any {
             let problem = "`any` needs at least one table";
             cx.problems.add(def.0.span(), Some(cx.id), problem);
         }
-        Any {
-            tables: def.0.get_ref().iter().map(|t| t.compile(cx)).collect(),
+        let tables: Vec<Vec<Condition>> = def.0.get_ref().iter().map(|t| t.compile(cx)).collect();
+        // An empty table would always hold, and with it the mistake.
+        if tables.iter().any(Vec::is_empty) {
+            let problem = "each `any` table needs at least one condition";
+            cx.problems.add(def.0.span(), Some(cx.id), problem);
         }
+        Any { tables }
     }
 
     fn committed_lists(&self) -> Vec<ListId> {
@@ -116,6 +120,10 @@ mod tests {
     #[test]
     fn an_empty_any_and_a_bad_table_are_reported() {
         assert_eq!(problems("any = []"), ["22:7: `m`: `any` needs at least one table"]);
+        assert_eq!(
+            problems("any = [{}]"),
+            ["22:7: `m`: each `any` table needs at least one condition"]
+        );
         assert_eq!(
             problems("any = [{ present = [\"\"] }]"),
             ["22:20: `m`: `present` holds an empty phrase"]
