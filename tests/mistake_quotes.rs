@@ -179,3 +179,17 @@ fn a_whole_answer_mistake_quotes_nothing() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_counted_past_three_is_a_pile_and_one_of_three_is_not() {
+    let pile = "I'd pitch a hub for the games. First, a leaderboard for each game. Second, \
+                badges across the games. Third, a chat with friends. Fourth, avatars from the \
+                shows. Fifth, a game picker on the home row. Sixth, cloud play on the TV.";
+    let charged = mistake(pile, "product-pitch", "feature-pile").expect("a pile of six");
+    let quoted: Vec<String> = said_in(&charged).into_iter().map(|(_, _, q)| q).collect();
+    assert!(quoted[0].starts_with("Fourth, avatars"), "{quoted:?}");
+    let argued = "I'd pitch a hub for the games. First, who it is for: families who play on \
+                  the TV. Second, why now: games sit three rows down. Third, how I'd know: \
+                  hub visits per household in the first month.";
+    assert!(mistake(argued, "product-pitch", "feature-pile").is_none());
+}
