@@ -52,10 +52,7 @@ impl Together {
     /// with its partner, in document order.
     fn pairs(&self, context: &Context) -> Vec<(Hit, Hit)> {
         let with: Vec<&Hit> = context.claimed_hits(self.with).collect();
-        let place = |h: &Hit| match self.within {
-            Within::Sentence => Some((h.sentence, 0)),
-            Within::Clause => context.analysis.clause_at(h.span.start).map(|c| (h.sentence, c.start)),
-        };
+        let place = |h: &Hit| self.within.place(context.analysis, h.sentence, h.span);
         context
             .claimed_hits(self.list)
             .filter_map(|hit| {
@@ -87,7 +84,7 @@ impl ConditionKind for Together {
     }
 
     fn said_in(&self, context: &Context, _: &Earned) -> Vec<Hit> {
-        // Both halves of each pair: who let the work down and how.
+        // Both halves of each pair: who or what, and what is said of it.
         let pairs = self.pairs(context);
         pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
     }

@@ -73,12 +73,12 @@ impl Together {
     /// `evaluate` for `within = "clause"`: per sentence, the first hit of `phrases` that
     /// shares its clause with a different hit of `with` (and of `and`), with those hits.
     fn in_clauses(&self, context: &Context) -> Found {
-        let clause = |span: Span| context.analysis.clause_at(span.start);
+        let place = |sentence: usize, span: Span| self.within.place(context.analysis, sentence, span);
         let partner = |list: ListId, sentence: usize, first: Span, taken: &[Span]| {
-            let at = clause(first)?;
+            let at = place(sentence, first)?;
             context
                 .hits_in(list, sentence)
-                .find(|&span| !taken.contains(&span) && clause(span) == Some(at))
+                .find(|&span| !taken.contains(&span) && place(sentence, span) == Some(at))
         };
         let sentences = sentences_with(self.first, context)
             .into_iter()
