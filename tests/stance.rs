@@ -210,3 +210,32 @@ fn a_refusing_lead_in_of_any_length_rejects_what_follows_its_colon() {
     assert_ne!(asserted, text);
     assert!(fires(&graded(&rubric, &asserted), "dark-patterns"));
 }
+
+#[test]
+fn a_refusal_with_a_purpose_before_its_colon_rejects_what_follows() {
+    let (rubric, text) = fixture("ux-vs-business.refusal-with-purpose");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "dark-patterns"), "{:?}", grade.mistakes);
+    let asserted = text.replace("I just won't do to get", "I would do to get");
+    assert_ne!(asserted, text);
+    assert!(fires(&graded(&rubric, &asserted), "dark-patterns"));
+}
+
+#[test]
+fn a_verdict_after_a_phrase_rejects_it() {
+    let (rubric, text) = fixture("salary-negotiation.verdict");
+    let grade = graded(&rubric, &text);
+    assert!(!fires(&grade, "ultimatum"), "{:?}", grade.mistakes);
+    // Without the verdicts the bluff and the deadline are the candidate's plan.
+    let asserted = text
+        .replace(
+            "bluffing about one would be a mistake",
+            "I'd bluff about one",
+        )
+        .replace(
+            "Setting a deadline isn't how I'd want to start either",
+            "I'd set a deadline",
+        );
+    assert_ne!(asserted, text);
+    assert!(fires(&graded(&rubric, &asserted), "ultimatum"));
+}

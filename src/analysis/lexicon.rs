@@ -383,10 +383,14 @@ pub const CONTRASTS: usize = 9;
 /// Verbs of feeling: the word after them is how someone takes something ("they feel
 /// tricked"), a consequence the answer names, not the candidate's move.
 pub const FEELINGS: usize = 10;
+/// Verdicts: a predicate that rejects the subject before it in its clause ("starting with
+/// a bluff isn't how I'd want to begin", "hiding the fee would be a mistake").
+pub const VERDICTS: usize = 11;
 
 // Stance cues, `|`-separated to keep the lists compact; general English, never rubric words.
 const CONTRAST_CUES: &str = "instead of|rather than|in place of";
 const FEELING_WORDS: &str = "feel|feels|felt|feeling";
+const VERDICT_CUES: &str = "isn't how i|is not how i|isn't how we|is not how we|isn't how i'd|isn't how we'd|isn't what i|is not what i|isn't what we|is not what we|isn't something i|is not something i|isn't something we|is not something we|isn't the way|is not the way|isn't my style|is not my style|isn't an option|is not an option|is off the table|is a mistake|would be a mistake|is a bad idea|would be a bad idea|is the wrong move|would be the wrong move";
 const FRAME_CUES: &str = "the mistake is|the mistake would be|a mistake would be|the trap is|i wouldn't|i would not|i'd not|i won't|i will not|i'd never|i would never|i will never|we wouldn't|we would not|we won't|we will not|we'd never|we would never|i'd avoid|i would avoid|we'd avoid|we would avoid|i'd steer clear of|steer clear of|stay away from|resist the urge to|refuse to|i'd refuse to|i don't want to|we don't want to|i'm not going to|we're not going to|i am not going to|we shouldn't|we should not|we should never|we should avoid|you shouldn't|you should never|you should avoid";
 const INITIAL_FRAME_CUES: &str = "never|don't|dont|do not|avoid|no need to";
 const SCOPE_CUE_WORDS: &str = "pitfall*|anti-pattern*|antipattern*|don'ts|donts|dont's|what not to do|not to do|things to avoid|mistakes to avoid|what to avoid|to avoid|i'd avoid|i would avoid|i wouldn't do|i would not do|i'd not do|i won't do|i will not do|we wouldn't do|we would not do";
@@ -410,6 +414,7 @@ pub fn matcher() -> &'static PhraseMatcher {
             CHANGE_VERB_WORDS,
             CONTRAST_CUES,
             FEELING_WORDS,
+            VERDICT_CUES,
         ];
         let lists = [FILLER_PHRASES.to_vec(), HEDGE_PHRASES.to_vec()]
             .into_iter()

@@ -24,27 +24,41 @@ pub(super) fn inline(text: &str, line: Span) -> Option<Span> {
 /// Words before a final "do" that make a clause a refusal: "won't do", "would never do".
 const REFUSING: [&str; 6] = ["won't", "wouldn't", "never", "not", "shouldn't", "refuse"];
 
+/// Words that may follow a refused "do" without giving it an object: a purpose or a
+/// condition ("things I won't do to hit a number", "… for a better quarter", "… even if
+/// it works"). "I won't do that again" has an object and refuses nothing of the list.
+const AFTER_DO: [&str; 7] = ["to", "for", "even", "just", "if", "however", "whatever"];
+
 /// The lead-in `line` opens with, before its first colon with text after it, when one of
-/// its clauses ends in a refusal with no object but "do" ("things I just won't do",
-/// "what I'd never do"): any number of words, since the refusal, not the length, makes
-/// it a label. "What we didn't do" is a confession, not a refusal.
+/// its clauses refuses a "do" with no object ("things I just won't do", "what I'd never
+/// do", "things I won't do to hit a number"): any number of words, since the refusal, not
+/// the length, makes it a label. "What we didn't do" is a confession, not a refusal.
 pub(super) fn refusal(text: &str, line: Span) -> Option<Span> {
     let own = line.text(text);
     let colon = own.find(':').filter(|&c| !own[c + 1..].trim().is_empty())?;
     let lead = own[..colon].to_lowercase().replace('\u{2019}', "'");
-    let refuses = lead.split([',', ';', '—', '–', '(', ')']).any(|clause| {
-        let mut words = clause.split_whitespace().rev();
-        let (Some("do"), Some(before)) = (words.next(), words.next()) else {
+    let refuses = lead
+        .split([',', ';', '—', '–', '(', ')'])
+        .any(|clause| refuses_in(clause));
+    refuses.then(|| Span::new(line.start, line.start + colon))
+}
+
+/// Whether `clause` (lower-cased) refuses a "do" with no object: "do" ends the clause or
+/// is followed by a purpose or a condition, and a refusing word comes before it.
+fn refuses_in(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.iter().enumerate().any(|(at, &word)| {
+        let free = words.get(at + 1).is_none_or(|next| AFTER_DO.contains(next));
+        if word != "do" || at == 0 || !free {
             return false;
-        };
+        }
         // "won't ever do", "refuse to do": the refusing word one further back.
-        let before = match before {
-            "ever" | "to" => words.next().unwrap_or(""),
-            word => word,
+        let before = match words[at - 1] {
+            "ever" | "to" if at >= 2 => words[at - 2],
+            other => other,
         };
         REFUSING.contains(&before)
-    });
-    refuses.then(|| Span::new(line.start, line.start + colon))
+    })
 }
 
 #[cfg(test)]
@@ -98,5 +112,15 @@ mod tests {
             "an object"
         );
         assert_eq!(refused("Things I won't do:"), None, "a lead-in line");
+        assert_eq!(
+            refused("Things I just won't do to hit a number for a quarter: bury it."),
+            Some("Things I just won't do to hit a number for a quarter"),
+            "a purpose after the refusal"
+        );
+        assert_eq!(
+            refused("I won't do that for you: I tested it."),
+            None,
+            "an object, then a purpose"
+        );
     }
 }
