@@ -37,9 +37,7 @@ pub(super) fn refusal(text: &str, line: Span) -> Option<Span> {
     let own = line.text(text);
     let colon = own.find(':').filter(|&c| !own[c + 1..].trim().is_empty())?;
     let lead = own[..colon].to_lowercase().replace('\u{2019}', "'");
-    let refuses = lead
-        .split([',', ';', '—', '–', '(', ')'])
-        .any(|clause| refuses_in(clause));
+    let refuses = lead.split([',', ';', '—', '–', '(', ')']).any(refuses_in);
     refuses.then(|| Span::new(line.start, line.start + colon))
 }
 
