@@ -193,3 +193,14 @@ fn a_list_counted_past_three_is_a_pile_and_one_of_three_is_not() {
                   hub visits per household in the first month.";
     assert!(mistake(argued, "product-pitch", "feature-pile").is_none());
 }
+
+#[test]
+fn a_long_list_of_features_is_a_pile_and_a_long_test_plan_is_not() {
+    let pile = "I'd pitch a party mode for families.\n\nThe features:\n\n1. Shared queue.\n\
+                2. Voting on the next title.\n3. Reactions.\n4. A kids' lock.\n5. Polls.\n\
+                6. Snack reminders.\n";
+    let charged = mistake(pile, "product-pitch", "feature-pile").expect("a list of six");
+    assert_eq!(said_in(&charged), [(3, 1, "The features:".to_string())]);
+    let plan = pile.replace("The features:", "How I'd test it:");
+    assert!(mistake(&plan, "product-pitch", "feature-pile").is_none());
+}

@@ -135,6 +135,7 @@ unfollowed = { phrases = ["lesson"], by = ["since then"] }
 no-label = ["why"]
 not-together = { phrases = ["stock"], with = ["ask"] }
 together = { phrases = ["engineering"], with = ["late"], within = "clause" }
+long-list = { items = 5, under = ["feature*"] }
 any = [{ present = ["bad luck"] }]
 "#;
 

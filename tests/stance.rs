@@ -158,6 +158,13 @@ fn a_lesson_only_planned_is_vague_and_one_put_into_practice_is_not() {
     );
     assert_ne!(practised, text);
     assert!(!fires(&graded(&rubric, &practised), "vague-lesson"));
+    // Followed only by talking more is no practice.
+    let talk = text.replace(
+        "Next time I'd put a rough version in front of a few customers first",
+        "Since then I try to over-communicate and keep everyone aligned",
+    );
+    assert_ne!(talk, text);
+    assert!(fires(&graded(&rubric, &talk), "vague-lesson"));
 }
 
 #[test]

@@ -163,6 +163,7 @@ condition_kinds! {
     no_label::NoLabel,
     not_together::NotTogether,
     together::Together,
+    long_list::LongList,
     any::Any,
 }
 
