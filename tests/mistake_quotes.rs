@@ -204,3 +204,18 @@ fn a_long_list_of_features_is_a_pile_and_a_long_test_plan_is_not() {
     let plan = pile.replace("The features:", "How I'd test it:");
     assert!(mistake(&plan, "product-pitch", "feature-pile").is_none());
 }
+
+#[test]
+fn a_pitch_that_only_says_netflix_is_generic_and_one_with_a_members_problem_is_not() {
+    let generic = "I think Netflix should launch a fitness app. Fitness is huge right now and \
+                   Netflix is a big brand, so it would be popular. It would have workouts, a \
+                   clean design and a weekly plan.";
+    let charged = mistake(generic, "product-pitch", "generic-pitch").expect("nothing of Netflix");
+    assert!(said_in(&charged).is_empty(), "an absence quotes nothing");
+    let anchored = generic.replace(
+        "Fitness is huge right now",
+        "Parents who watch after the kids are asleep give up on workouts because they can't \
+         find one short enough",
+    );
+    assert!(mistake(&anchored, "product-pitch", "generic-pitch").is_none());
+}
