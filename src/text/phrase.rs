@@ -7,13 +7,10 @@
 
 use super::contractions;
 use super::fold::Folded;
-use super::stem::{Stemmed, is_word_char};
+use super::stem::Stemmed;
 use super::subject::starts_with_subject;
 use crate::text::span::Span;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
+use view::View;
 
 /// How a phrase is compared with the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +22,19 @@ pub enum PhraseKind {
     /// The words as written, whole: a phrase in double quotes, or any phrase of an exact
     /// matcher ([`PhraseMatcher::exact`]).
     Exact,
+}
+
+/// What a matcher's automata are built for: the texts it will scan. The choice changes
+/// what building and scanning cost, never what is found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scans {
+    /// A text or a few (one answer graded as a process, a stated question): automata
+    /// that are cheap to build and slower to scan, never compiled again.
+    Few,
+    /// Many texts (a batch, a server): automata that cost more to build and scan faster,
+    /// each view compiled again as a DFA once it has scanned a few texts.
+    #[default]
+    Many,
 }
 
 /// Which list a phrase belongs to and how it matches.
@@ -41,139 +51,6 @@ pub struct PhraseHit {
     pub list: u32,
     /// Where it is in the original text.
     pub span: Span,
-}
-
-/// The patterns of one view and, for each, the lists it belongs to.
-#[derive(Clone, Debug, Default)]
-struct View {
-    automaton: Option<AhoCorasick>,
-    /// The same patterns as a DFA, for a view of 100 patterns or fewer that scans many texts.
-    dfa: Upgrade,
-    patterns: Vec<String>,
-    entries: Vec<Vec<Entry>>,
-    index: std::collections::BTreeMap<String, usize>,
-    /// True when a pattern starts with a subject ("i decided", "she told me"): the view is
-    /// then also matched on the text with fillers after subjects taken out.
-    subject_led: bool,
-}
-
-impl View {
-    fn add(&mut self, text: String, entry: Entry) {
-        let pattern = match self.index.get(&text) {
-            Some(&pattern) => pattern,
-            None => {
-                self.index.insert(text.clone(), self.patterns.len());
-                self.patterns.push(text);
-                self.entries.push(Vec::new());
-                self.patterns.len() - 1
-            }
-        };
-        if !self.entries[pattern].contains(&entry) {
-            self.entries[pattern].push(entry);
-        }
-    }
-
-    /// Compiles the patterns as a contiguous NFA, cheap to build: one answer graded as a
-    /// process scans each view once or twice. A view of [`DFA_PATTERNS`] patterns or fewer
-    /// (unless `nfa`: it scans a line or two) is compiled again as a DFA, faster to scan,
-    /// once it has scanned [`UPGRADE_AFTER`] texts. Both report every occurrence.
-    fn build(&mut self, nfa: bool) {
-        self.index.clear();
-        self.dfa.wanted = !nfa && self.patterns.len() <= DFA_PATTERNS;
-        self.automaton = (!self.patterns.is_empty()).then(|| {
-            compile(&self.patterns, Some(AhoCorasickKind::ContiguousNFA))
-                .or_else(|_| compile(&self.patterns, None))
-                .expect("phrase patterns are plain strings")
-        });
-    }
-
-    /// The DFA to scan with, once the view has earned it; `None` while the NFA scans.
-    fn dfa(&self) -> Option<&DFA> {
-        if !self.dfa.wanted {
-            return None;
-        }
-        if let Some(dfa) = self.dfa.automaton.get() {
-            return dfa.as_ref();
-        }
-        if self.dfa.scans.fetch_add(1, Ordering::Relaxed) < UPGRADE_AFTER {
-            return None;
-        }
-        self.dfa
-            .automaton
-            .get_or_init(|| scan::build(&self.patterns))
-            .as_ref()
-    }
-
-    /// Every hit of the view's patterns in `text` on word boundaries, as spans of `text`.
-    fn find(&self, text: &str, mut push: impl FnMut(u32, Span)) {
-        let Some(nfa) = &self.automaton else {
-            return;
-        };
-        let mut each = |start: usize, end: usize, pattern: usize| {
-            if starts_inside_word(text, start) {
-                return;
-            }
-            let whole_word = !continues_word(text, end);
-            for entry in &self.entries[pattern] {
-                let end = match (entry.kind, whole_word) {
-                    (PhraseKind::Prefix, _) => end + word_rest(&text[end..]),
-                    (_, true) => end,
-                    (_, false) => continue,
-                };
-                push(entry.list, Span::new(start, end));
-            }
-        };
-        match self.dfa() {
-            Some(dfa) => scan::overlapping(dfa, text.as_bytes(), each),
-            None => {
-                for found in nfa.find_overlapping_iter(text) {
-                    each(found.start(), found.end(), found.pattern().as_usize());
-                }
-            }
-        }
-    }
-}
-
-/// The most patterns a view is compiled for as a DFA. The aho-corasick crate's own
-/// threshold is 100, which left every built-in rubric's views (78–622 patterns) on the
-/// slower NFA; as DFAs they take 0.14–1.0 MB each and 0.3–3 ms to build, once per batch,
-/// and the scoring stage scans with them in less than half the instructions.
-const DFA_PATTERNS: usize = 1000;
-
-/// How many texts a view scans with its NFA before it is compiled as a DFA: a batch
-/// soon pays for the DFA, one answer never does.
-const UPGRADE_AFTER: u32 = 4;
-
-/// A view's DFA, compiled when the view has scanned enough texts to repay it.
-#[derive(Debug, Default)]
-struct Upgrade {
-    /// Whether the view is to get one at all.
-    wanted: bool,
-    /// Texts scanned so far (counted until the DFA is built).
-    scans: AtomicU32,
-    /// `None` inside when the crate could not build the DFA: the NFA scans on.
-    automaton: OnceLock<Option<DFA>>,
-}
-
-impl Clone for Upgrade {
-    fn clone(&self) -> Self {
-        Upgrade {
-            wanted: self.wanted,
-            scans: AtomicU32::new(self.scans.load(Ordering::Relaxed)),
-            automaton: self.automaton.clone(),
-        }
-    }
-}
-
-/// The view's patterns as an automaton of `kind` (the crate's choice for `None`).
-fn compile(
-    patterns: &[String],
-    kind: Option<AhoCorasickKind>,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(kind)
-        .build(patterns)
 }
 
 /// Every phrase of several lists in two automata, one over the folded text (prefixes and
@@ -287,18 +164,27 @@ impl PhraseMatcher {
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        Self::build(lists, false, false)
+        Self::build(lists, false, Scans::Many)
     }
 
-    /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question):
-    /// their automaton is cheaper to build and slower to scan.
+    /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question).
     pub fn for_lines<L, P>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        Self::build(lists, false, true)
+        Self::build(lists, false, Scans::Few)
+    }
+
+    /// [`PhraseMatcher::new`] with automata built for `scans` texts.
+    pub fn for_scans<L, P>(lists: L, scans: Scans) -> Self
+    where
+        L: IntoIterator<Item = P>,
+        P: IntoIterator,
+        P::Item: AsRef<str>,
+    {
+        Self::build(lists, false, scans)
     }
 
     /// [`PhraseMatcher::new`] with every phrase that is not a prefix matched exactly, never
@@ -309,10 +195,10 @@ impl PhraseMatcher {
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
-        Self::build(lists, true, false)
+        Self::build(lists, true, Scans::Many)
     }
 
-    fn build<L, P>(lists: L, exact: bool, nfa: bool) -> Self
+    fn build<L, P>(lists: L, exact: bool, scans: Scans) -> Self
     where
         L: IntoIterator<Item = P>,
         P: IntoIterator,
@@ -343,8 +229,8 @@ impl PhraseMatcher {
                 }
             }
         }
-        surface.build(nfa);
-        stems.build(nfa);
+        surface.build(scans);
+        stems.build(scans);
         PhraseMatcher {
             surface,
             stems,
@@ -384,7 +270,7 @@ impl PhraseMatcher {
                 })
             });
         }
-        if self.stems.automaton.is_some() {
+        if self.stems.has_patterns() {
             let stemmed = folded.stemmed();
             self.stems.find(&stemmed.text, |list, span| {
                 hits.push(PhraseHit {
@@ -393,7 +279,7 @@ impl PhraseMatcher {
                 })
             });
         }
-        if self.stems.automaton.is_some()
+        if self.stems.has_patterns()
             && let Some(close) = close
             && (self.stems.subject_led || close.spoken)
         {
@@ -413,27 +299,7 @@ impl PhraseMatcher {
     }
 }
 
-/// True when the match starts in the middle of a word (only checked for word-like starts).
-fn starts_inside_word(text: &str, start: usize) -> bool {
-    let first = text[start..].chars().next();
-    let before = text[..start].chars().next_back();
-    matches!((before, first), (Some(b), Some(f)) if is_word_char(b) && is_word_char(f))
-}
-
-/// True when the character after the match continues the word the match ended in.
-fn continues_word(text: &str, end: usize) -> bool {
-    let last = text[..end].chars().next_back();
-    let after = text[end..].chars().next();
-    matches!((last, after), (Some(l), Some(a)) if is_word_char(l) && is_word_char(a))
-}
-
-/// Length in bytes of the word characters at the start of `rest`.
-fn word_rest(rest: &str) -> usize {
-    rest.char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(rest.len(), |(i, _)| i)
-}
-
 mod scan;
 #[cfg(test)]
 mod tests;
+mod view;

@@ -1,6 +1,7 @@
 //! The phrase matcher's tests: surface, stem, prefix and exact entries, and the
 //! subject-close view.
 
+use super::view::UPGRADE_AFTER;
 use super::*;
 
 fn found(lists: &[&[&str]], text: &str) -> Vec<(u32, String)> {
