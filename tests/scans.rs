@@ -39,7 +39,10 @@ fn same_hits(few: &grade::CompiledRubric, many: &grade::CompiledRubric, text: &s
 #[test]
 fn few_and_many_scans_find_the_same_phrases_in_every_fixture() {
     let mut files = Vec::new();
-    fixtures(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"), &mut files);
+    fixtures(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut files,
+    );
     assert!(files.len() > 50, "{} fixtures", files.len());
     for id in builtin::ids() {
         let few = load_builtin_for(id, Scans::Few).unwrap();

@@ -129,7 +129,7 @@ fn compile(
         bands,
         criteria,
         mistakes,
-        matcher: PhraseMatcher::new(std::iter::empty::<Vec<String>>()),
+        matcher: PhraseMatcher::new(std::iter::empty::<&[String]>()),
         lists: Vec::new(),
         readings: Vec::new(),
         shown: Vec::new(),

@@ -10,6 +10,7 @@ use super::fold::Folded;
 use super::stem::Stemmed;
 use super::subject::starts_with_subject;
 use crate::text::span::Span;
+use rustc_hash::FxHashMap;
 use view::View;
 
 /// How a phrase is compared with the text.
@@ -158,74 +159,96 @@ impl PhraseMatcher {
     /// Builds the automata over every list: phrases stemmed unless written as a prefix or
     /// in quotes. Empty phrases are skipped (the rubric loader reports them); duplicate
     /// phrases share one pattern.
-    pub fn new<L, P>(lists: L) -> Self
+    pub fn new<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         Self::build(lists, false, Scans::Many)
     }
 
     /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question).
-    pub fn for_lines<L, P>(lists: L) -> Self
+    pub fn for_lines<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         Self::build(lists, false, Scans::Few)
     }
 
     /// [`PhraseMatcher::new`] with automata built for `scans` texts.
-    pub fn for_scans<L, P>(lists: L, scans: Scans) -> Self
+    pub fn for_scans<'a, L, P, S>(lists: L, scans: Scans) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         Self::build(lists, false, scans)
     }
 
     /// [`PhraseMatcher::new`] with every phrase that is not a prefix matched exactly, never
     /// stemmed: for word lists where each form means something of its own (fillers, hedges).
-    pub fn exact<L, P>(lists: L) -> Self
+    pub fn exact<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         Self::build(lists, true, Scans::Many)
     }
 
-    fn build<L, P>(lists: L, exact: bool, scans: Scans) -> Self
+    fn build<'a, L, P, S>(lists: L, exact: bool, scans: Scans) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         let mut surface = View::default();
         let mut stems = View::default();
         let mut list_count = 0;
+        let plain = if exact {
+            PhraseKind::Exact
+        } else {
+            PhraseKind::Stem
+        };
+        // A concept's phrases recur in every list that references it: each distinct
+        // phrase is normalized once, and again only finds its patterns' places.
+        let mut seen: FxHashMap<&str, Vec<(PhraseKind, usize)>> = FxHashMap::default();
         for (list, phrases) in lists.into_iter().enumerate() {
             list_count = list + 1;
             for phrase in phrases {
-                let plain = if exact {
-                    PhraseKind::Exact
-                } else {
-                    PhraseKind::Stem
+                let phrase = phrase.as_ref();
+                let places = match seen.get(phrase) {
+                    Some(places) => places,
+                    None => {
+                        let places = patterns(phrase, plain)
+                            .into_iter()
+                            .map(|(text, kind)| {
+                                let view = match kind {
+                                    PhraseKind::Stem => &mut stems,
+                                    _ => &mut surface,
+                                };
+                                view.subject_led |= starts_with_subject(&text);
+                                (kind, view.pattern(text))
+                            })
+                            .collect();
+                        seen.entry(phrase).or_insert(places)
+                    }
                 };
-                for (text, kind) in patterns(phrase.as_ref(), plain) {
-                    let entry = Entry {
-                        list: list as u32,
-                        kind,
-                    };
+                for &(kind, pattern) in places {
                     let view = match kind {
                         PhraseKind::Stem => &mut stems,
                         _ => &mut surface,
                     };
-                    view.subject_led |= starts_with_subject(&text);
-                    view.add(text, entry);
+                    view.add(
+                        pattern,
+                        Entry {
+                            list: list as u32,
+                            kind,
+                        },
+                    );
                 }
             }
         }

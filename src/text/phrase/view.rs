@@ -1,12 +1,14 @@
 //! One view's patterns (the folded text's or the stemmed view's) as an automaton, built
 //! for the texts it will scan ([`Scans`]), and the word-boundary checks every hit gets.
 
-use super::{Entry, PhraseKind, Scans, scan};
+use super::{PhraseKind, Scans, scan};
 use crate::text::span::Span;
 use crate::text::stem::is_word_char;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::noncontiguous;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -18,9 +20,9 @@ pub(super) struct View {
     /// scans many texts.
     pub(super) dfa: Upgrade,
     patterns: Vec<String>,
-    entries: Vec<Vec<Entry>>,
+    entries: Vec<Vec<super::Entry>>,
     /// Each pattern's index in `patterns`, while the view is being built.
-    index: std::collections::BTreeMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// True when a pattern starts with a subject ("i decided", "she told me"): the view is
     /// then also matched on the text with fillers after subjects taken out.
     pub(super) subject_led: bool,
@@ -43,16 +45,21 @@ impl View {
         !self.patterns.is_empty()
     }
 
-    pub(super) fn add(&mut self, text: String, entry: Entry) {
-        let pattern = match self.index.get(&text) {
-            Some(&pattern) => pattern,
-            None => {
-                self.index.insert(text.clone(), self.patterns.len());
-                self.patterns.push(text);
+    /// The index of pattern `text`, added if the view does not have it yet.
+    pub(super) fn pattern(&mut self, text: String) -> usize {
+        let next = self.patterns.len();
+        match self.index.entry(text) {
+            Entry::Occupied(found) => *found.get(),
+            Entry::Vacant(place) => {
+                self.patterns.push(place.key().clone());
                 self.entries.push(Vec::new());
-                self.patterns.len() - 1
+                *place.insert(next)
             }
-        };
+        }
+    }
+
+    /// Records that pattern `pattern` (from [`View::pattern`]) stands for `entry`.
+    pub(super) fn add(&mut self, pattern: usize, entry: super::Entry) {
         if !self.entries[pattern].contains(&entry) {
             self.entries[pattern].push(entry);
         }
@@ -63,7 +70,8 @@ impl View {
     /// of [`DFA_PATTERNS`] patterns or fewer a DFA, faster to scan, once it has scanned
     /// [`UPGRADE_AFTER`] texts. Every kind reports every occurrence.
     pub(super) fn build(&mut self, scans: Scans) {
-        self.index.clear();
+        // The index only serves the build.
+        self.index = FxHashMap::default();
         self.dfa.wanted = scans == Scans::Many && self.patterns.len() <= DFA_PATTERNS;
         if self.patterns.is_empty() {
             return;
