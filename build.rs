@@ -1,7 +1,10 @@
-//! Stems every word of the built-in rubrics ahead of time: loading a rubric stems its
-//! phrases, and Snowball costs thousands of instructions a word, which one answer graded
-//! as a process pays in full. Writes `$OUT_DIR/rubric_stems.rs`, (word, stem) sorted by
-//! word, with the very function the crate stems with (`src/text/snowball.rs`).
+//! Work one answer graded as a process would otherwise pay in full, done ahead of time.
+//! Stems every word of the built-in rubrics: loading a rubric stems its phrases, and
+//! Snowball costs thousands of instructions a word. Writes `$OUT_DIR/rubric_stems.rs`,
+//! (word, stem) sorted by word, with the very function the crate stems with
+//! (`src/text/snowball.rs`). And reads the built-in concepts' phrases out of
+//! `rubrics/concepts.toml` (parsing its TOML, examples and all, cost more than building a
+//! rubric's automata): `$OUT_DIR/concept_phrases.rs`.
 
 #[path = "src/text/snowball.rs"]
 #[allow(dead_code)]
@@ -40,6 +43,43 @@ fn main() {
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/rubric_stems.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(format!("{dir}/concept_phrases.rs"), concept_phrases())
+        .expect("OUT_DIR is writable");
+}
+
+/// `CONCEPT_PHRASES`: (id, phrases) of each `[[concept]]` of rubrics/concepts.toml, in its
+/// order, as the crate's loader reads them (the id trimmed, the phrases as written). A file
+/// that does not parse, or a concept without an id or phrases, writes an empty table: the
+/// loader's own test reports what is wrong with the file.
+fn concept_phrases() -> String {
+    let source = std::fs::read_to_string("rubrics/concepts.toml").expect("concepts.toml is UTF-8");
+    let concepts: Vec<(String, Vec<String>)> = source
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|table| {
+            let list = table.get("concept")?.as_array()?;
+            list.iter()
+                .map(|concept| {
+                    let id = concept.get("id")?.as_str()?.trim().to_owned();
+                    let phrases = concept.get("phrases")?.as_array()?;
+                    let phrases = phrases
+                        .iter()
+                        .map(|p| p.as_str().map(str::to_owned))
+                        .collect::<Option<Vec<_>>>()?;
+                    Some((id, phrases))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = String::from(
+        "/// (id, phrases) of every built-in concept, in the order rubrics/concepts.toml\n\
+         /// defines them.\nstatic CONCEPT_PHRASES: &[(&str, &[&str])] = &[\n",
+    );
+    for (id, phrases) in &concepts {
+        writeln!(out, "    ({id:?}, &{phrases:?}),").expect("writing to a String");
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// Candidate words of a rubric's text, lower-cased as folding does: each run of word
