@@ -4,18 +4,32 @@
 //! (word, stem) sorted by word, with the very function the crate stems with
 //! (`src/text/snowball.rs`). And reads the built-in concepts' phrases out of
 //! `rubrics/concepts.toml` (parsing its TOML, examples and all, cost more than building a
-//! rubric's automata): `$OUT_DIR/concept_phrases.rs`.
+//! rubric's automata): `$OUT_DIR/concept_phrases.rs`. And computes the patterns every
+//! phrase of those files is matched as, with the crate's own `src/text/normal.rs`:
+//! `$OUT_DIR/phrase_patterns.rs`.
 
+// The crate's own files, self-contained: siblings here as in `src/text/`, so that
+// `normal` finds `super::contractions` in both.
+#[path = "src/text/contractions.rs"]
+#[allow(dead_code)]
+mod contractions;
+#[path = "src/text/normal.rs"]
+#[allow(dead_code)]
+mod normal;
 #[path = "src/text/snowball.rs"]
 #[allow(dead_code)]
 mod snowball;
 
-use std::collections::BTreeMap;
+use normal::PhraseKind;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 fn main() {
     println!("cargo::rerun-if-changed=rubrics");
-    println!("cargo::rerun-if-changed=src/text/snowball.rs");
+    for file in ["snowball", "normal", "contractions"] {
+        println!("cargo::rerun-if-changed=src/text/{file}.rs");
+    }
     let mut paths: Vec<_> = std::fs::read_dir("rubrics")
         .expect("rubrics/ is readable")
         .map(|entry| entry.expect("rubrics/ is readable").path())
@@ -23,9 +37,13 @@ fn main() {
         .collect();
     paths.sort();
     let mut stems = BTreeMap::new();
+    let mut phrases = BTreeSet::new();
     for path in &paths {
         println!("cargo::rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(path).expect("a rubric is UTF-8");
+        if let Ok(table) = source.parse::<toml::Table>() {
+            list_strings(&toml::Value::Table(table), &mut phrases);
+        }
         for word in words(&source) {
             // The crate stems a word of two bytes or fewer as itself, without asking.
             if word.len() > 2 && !stems.contains_key(&word) {
@@ -45,6 +63,54 @@ fn main() {
     std::fs::write(format!("{dir}/rubric_stems.rs"), out).expect("OUT_DIR is writable");
     std::fs::write(format!("{dir}/concept_phrases.rs"), concept_phrases())
         .expect("OUT_DIR is writable");
+    std::fs::write(
+        format!("{dir}/phrase_patterns.rs"),
+        phrase_patterns(&phrases),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// Every string of every array in `value` but its examples (sentences, not phrases): each
+/// phrase list, and a few arrays that are not phrases, which only cost a table entry.
+fn list_strings(value: &toml::Value, out: &mut BTreeSet<String>) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, value) in table {
+                if key != "examples" {
+                    list_strings(value, out);
+                }
+            }
+        }
+        toml::Value::Array(items) => {
+            for item in items {
+                match item.as_str() {
+                    Some(phrase) => {
+                        out.insert(phrase.to_owned());
+                    }
+                    None => list_strings(item, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `PHRASE_PATTERNS`: (phrase, patterns) sorted by phrase, each phrase's patterns as
+/// `normal::patterns` gives them for a phrase list (stemmed unless marked), with the
+/// crate's stem of each word.
+fn phrase_patterns(phrases: &BTreeSet<String>) -> String {
+    let mut stem = |word: &str, out: &mut String| out.push_str(&snowball::stem_word(word));
+    let mut out = String::from("static PHRASE_PATTERNS: &[(&str, &[(&str, PhraseKind)])] = &[\n");
+    for phrase in phrases {
+        let patterns = normal::patterns(phrase, PhraseKind::Stem, &mut stem);
+        let patterns: Vec<String> = patterns
+            .iter()
+            .map(|(text, kind)| format!("({text:?}, PhraseKind::{kind:?})"))
+            .collect();
+        writeln!(out, "    ({phrase:?}, &[{}]),", patterns.join(", ")).expect("a String");
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// `CONCEPT_PHRASES`: (id, phrases) of each `[[concept]]` of rubrics/concepts.toml, in its

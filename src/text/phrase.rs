@@ -5,25 +5,14 @@
 //! ("retain*" finds "retain", "retained", "retention"); a phrase in double quotes
 //! (`'"on the house"'`) matches its words exactly, unstemmed.
 
-use super::contractions;
 use super::fold::Folded;
-use super::stem::Stemmed;
+use super::normal;
+pub use super::normal::PhraseKind;
+use super::stem::with_cached_stem;
 use super::subject::starts_with_subject;
 use crate::text::span::Span;
 use rustc_hash::FxHashMap;
 use view::View;
-
-/// How a phrase is compared with the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PhraseKind {
-    /// Word by word on stems: the default.
-    Stem,
-    /// A prefix of the words as written: a trailing `*`.
-    Prefix,
-    /// The words as written, whole: a phrase in double quotes, or any phrase of an exact
-    /// matcher ([`PhraseMatcher::exact`]).
-    Exact,
-}
 
 /// What a matcher's automata are built for: the texts it will scan. The choice changes
 /// what building and scanning cost, never what is found.
@@ -69,7 +58,7 @@ pub struct PhraseMatcher {
 /// quotes and `*` taken off, and stemmed word by word unless it is a prefix or exact.
 /// Two phrases of a list with the same result are the same phrase.
 pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
-    normalize(phrase, PhraseKind::Stem)
+    normal::normalize(phrase, PhraseKind::Stem, &mut cached_stem)
 }
 
 /// Every pattern `phrase` is matched as: [`normalize_phrase`] of each of its spellings
@@ -80,79 +69,36 @@ pub fn phrase_patterns(phrase: &str) -> Vec<(String, PhraseKind)> {
     patterns(phrase, PhraseKind::Stem)
 }
 
+// `PHRASE_PATTERNS`: (phrase, patterns) of every string in a list of the built-in rubrics
+// and concepts, sorted by phrase: [`normal::patterns`] of each, computed by build.rs with
+// this crate's own `normal`, `contractions` and `snowball` (a test holds every entry to
+// what the crate computes). Folding, spelling and stemming a rubric's phrases cost as much
+// as building its automata.
+include!(concat!(env!("OUT_DIR"), "/phrase_patterns.rs"));
+
 /// [`phrase_patterns`] with `plain` the kind of a phrase neither quoted nor a prefix; an
-/// exact matcher's words (`plain` exact) are matched as written too.
+/// exact matcher's words (`plain` exact) are matched as written too. A built-in phrase's
+/// patterns come from build.rs's table.
 fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
-    let spellings = if plain == PhraseKind::Exact || quoted(phrase.trim()).is_some() {
-        vec![phrase.to_owned()]
-    } else {
-        contractions::spellings(phrase)
-    };
-    let mut patterns: Vec<(String, PhraseKind)> = Vec::with_capacity(spellings.len());
-    for spelling in &spellings {
-        let pattern = normalize(spelling, plain);
-        if !pattern.0.is_empty() && !patterns.contains(&pattern) {
-            patterns.push(pattern);
-        }
+    if plain == PhraseKind::Stem
+        && let Ok(i) = PHRASE_PATTERNS.binary_search_by(|&(p, _)| p.cmp(phrase))
+    {
+        let found = PHRASE_PATTERNS[i].1.iter();
+        return found.map(|&(text, kind)| (text.to_owned(), kind)).collect();
     }
-    patterns
+    normal::patterns(phrase, plain, &mut cached_stem)
+}
+
+/// Pushes a folded word's stem, from the thread's cache of stems.
+fn cached_stem(word: &str, out: &mut String) {
+    with_cached_stem(word, |stem| out.push_str(stem));
 }
 
 /// True when a phrase has no words to match once its marks (`*`, quotes) and spaces are
 /// taken off: the check a rubric's lists get, without the stemming matching needs
 /// (stemming never empties a word).
 pub fn is_empty_phrase(phrase: &str) -> bool {
-    // Folding turns white space into spaces and every other character into characters
-    // that are not white space, so the folded words are empty when the body is blank.
-    body(phrase, PhraseKind::Exact).0.trim().is_empty()
-}
-
-/// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
-fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
-    let (body, kind) = body(phrase, plain);
-    let folded = Folded::new(body).text;
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    match kind {
-        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
-        _ => (collapsed, kind),
-    }
-}
-
-/// A phrase's words as written, marks taken off, and how they match.
-fn body(phrase: &str, plain: PhraseKind) -> (&str, PhraseKind) {
-    let trimmed = phrase.trim();
-    if let Some(body) = trimmed.strip_suffix('*') {
-        (body.trim_end(), PhraseKind::Prefix)
-    } else if let Some(body) = quoted(trimmed) {
-        (body.trim(), PhraseKind::Exact)
-    } else if plain == PhraseKind::Stem && starts_first_person(trimmed) {
-        // "I asked" is a story, "I ask" a habit: a first-person phrase's tense is what it
-        // says, so it keeps its form without being quoted.
-        (trimmed, PhraseKind::Exact)
-    } else {
-        (trimmed, plain)
-    }
-}
-
-/// Pronouns that make a phrase first person when it starts with one (folded forms).
-const FIRST_PERSON: &[&str] = &[
-    "i", "i'd", "i'm", "i've", "i'll", "we", "we'd", "we're", "we've", "we'll", "my", "our",
-];
-
-/// True when the phrase's first word is a first-person pronoun and more words follow.
-fn starts_first_person(phrase: &str) -> bool {
-    let folded = Folded::new(phrase).text;
-    let mut words = folded.split_whitespace();
-    let first = words.next().unwrap_or("");
-    words.next().is_some() && FIRST_PERSON.contains(&first)
-}
-
-/// The inside of a phrase written in straight or curly double quotes.
-fn quoted(phrase: &str) -> Option<&str> {
-    ['"', '\u{201c}']
-        .iter()
-        .zip(['"', '\u{201d}'])
-        .find_map(|(&open, close)| phrase.strip_prefix(open)?.strip_suffix(close))
+    normal::is_empty_phrase(phrase)
 }
 
 impl PhraseMatcher {

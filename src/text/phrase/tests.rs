@@ -220,7 +220,7 @@ fn a_phrase_is_empty_exactly_when_its_folded_words_are() {
         "I  asked",
     ];
     for phrase in phrases {
-        let folded = normalize(phrase, PhraseKind::Exact).0;
+        let folded = normal::normalize(phrase, PhraseKind::Exact, &mut cached_stem).0;
         assert_eq!(is_empty_phrase(phrase), folded.is_empty(), "{phrase:?}");
     }
 }
@@ -242,4 +242,31 @@ fn contractions_match_their_long_forms_both_ways() {
         ),
         vec![]
     );
+}
+
+#[test]
+fn the_table_build_rs_writes_is_what_the_crate_computes() {
+    assert!(
+        PHRASE_PATTERNS.len() > 1000,
+        "{} phrases",
+        PHRASE_PATTERNS.len()
+    );
+    assert!(PHRASE_PATTERNS.windows(2).all(|w| w[0].0 < w[1].0));
+    for &(phrase, patterns) in PHRASE_PATTERNS {
+        let computed = normal::patterns(phrase, PhraseKind::Stem, &mut cached_stem);
+        let table: Vec<(String, PhraseKind)> =
+            patterns.iter().map(|&(t, k)| (t.to_owned(), k)).collect();
+        assert_eq!(computed, table, "{phrase:?}");
+    }
+}
+
+#[test]
+fn every_phrase_of_every_built_in_rubric_is_in_the_table() {
+    for (id, _) in crate::rubric::builtin::SOURCES {
+        let rubric = crate::rubric::builtin::load_builtin(id).unwrap();
+        for phrase in rubric.lists.iter().flatten().chain(&rubric.match_phrases) {
+            let found = PHRASE_PATTERNS.binary_search_by(|&(p, _)| p.cmp(phrase));
+            assert!(found.is_ok(), "{id}: {phrase:?}");
+        }
+    }
 }
