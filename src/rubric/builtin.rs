@@ -91,6 +91,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_phrase_of_every_builtin_has_its_patterns_from_build_rs() {
+        for (id, _) in SOURCES {
+            let rubric = load_builtin(id).unwrap();
+            let phrases = rubric.lists.iter().flatten().chain(&rubric.match_phrases);
+            for phrase in phrases {
+                assert!(crate::text::phrase::precomputed(phrase), "{id}: {phrase:?}");
+            }
+        }
+    }
+
+    #[test]
     fn every_builtin_compiles() {
         for id in ids() {
             load_builtin(id).unwrap_or_else(|e| panic!("{id}: {e}"));

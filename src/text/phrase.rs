@@ -89,6 +89,14 @@ fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
     normal::patterns(phrase, plain, &mut cached_stem)
 }
 
+/// Whether build.rs's table holds `phrase`: every phrase of the built-in rubrics should.
+#[cfg(test)]
+pub(crate) fn precomputed(phrase: &str) -> bool {
+    PHRASE_PATTERNS
+        .binary_search_by(|&(p, _)| p.cmp(phrase))
+        .is_ok()
+}
+
 /// Pushes a folded word's stem, from the thread's cache of stems.
 fn cached_stem(word: &str, out: &mut String) {
     with_cached_stem(word, |stem| out.push_str(stem));

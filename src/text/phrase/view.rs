@@ -33,7 +33,7 @@ pub(super) struct View {
 enum Automaton {
     /// The noncontiguous NFA every kind of the crate is built from, so the cheapest to
     /// build, scanned by [`scan::overlapping`].
-    Sparse(noncontiguous::NFA),
+    Sparse(Box<noncontiguous::NFA>),
     /// For a view too large for a DFA: the crate's contiguous NFA (or its own choice when
     /// that cannot be built), faster to scan, by the crate's overlapping iterator.
     Crate(AhoCorasick),
@@ -80,7 +80,7 @@ impl View {
         }
         let sparse = scans == Scans::Few || self.dfa.wanted;
         self.automaton = Some(if sparse {
-            Automaton::Sparse(
+            Automaton::Sparse(Box::new(
                 noncontiguous::NFA::builder()
                     .match_kind(MatchKind::Standard)
                     // The scan loop walks the automaton byte by byte and never asks a
@@ -88,7 +88,7 @@ impl View {
                     .prefilter(false)
                     .build(&self.patterns)
                     .expect("phrase patterns are plain strings"),
-            )
+            ))
         } else {
             Automaton::Crate(
                 compile(&self.patterns, Some(AhoCorasickKind::ContiguousNFA))
@@ -129,7 +129,9 @@ impl View {
                 scan::overlapping(dfa, bytes, |s, e, p| self.report(text, s, e, p, &mut push));
             }
             (None, Automaton::Sparse(nfa)) => {
-                scan::overlapping(nfa, bytes, |s, e, p| self.report(text, s, e, p, &mut push));
+                scan::overlapping(nfa.as_ref(), bytes, |s, e, p| {
+                    self.report(text, s, e, p, &mut push)
+                });
             }
             (None, Automaton::Crate(nfa)) => {
                 for found in nfa.find_overlapping_iter(text) {
