@@ -86,6 +86,9 @@ impl View {
                     // The scan loop walks the automaton byte by byte and never asks a
                     // prefilter where to skip to.
                     .prefilter(false)
+                    // Only the start states dense (the crate's default is three levels):
+                    // the few texts this NFA scans never repay the dense tables' build.
+                    .dense_depth(1)
                     .build(&self.patterns)
                     .expect("phrase patterns are plain strings"),
             ))
