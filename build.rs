@@ -95,22 +95,34 @@ fn list_strings(value: &toml::Value, out: &mut BTreeSet<String>) {
     }
 }
 
-/// `PHRASE_PATTERNS`: (phrase, patterns) sorted by phrase, each phrase's patterns as
-/// `normal::patterns` gives them for a phrase list (stemmed unless marked), with the
-/// crate's stem of each word.
+/// The phrase table (src/text/phrase/table.rs): `PHRASE_TEXT`, every phrase and pattern
+/// end to end; `PHRASES`, (start, end, first pattern, pattern count) sorted by phrase;
+/// `PATTERNS`, (start, end, kind). Each phrase's patterns are `normal::patterns` of it for a
+/// phrase list (stemmed unless marked), with the crate's stem of each word.
 fn phrase_patterns(phrases: &BTreeSet<String>) -> String {
     let mut stem = |word: &str, out: &mut String| out.push_str(&snowball::stem_word(word));
-    let mut out = String::from("static PHRASE_PATTERNS: &[(&str, &[(&str, PhraseKind)])] = &[\n");
+    let mut text = String::new();
+    let mut place = |s: &str| {
+        text.push_str(s);
+        (text.len() - s.len(), text.len())
+    };
+    let (mut rows, mut patterns) = (String::new(), String::new());
+    let mut count = 0;
     for phrase in phrases {
-        let patterns = normal::patterns(phrase, PhraseKind::Stem, &mut stem);
-        let patterns: Vec<String> = patterns
-            .iter()
-            .map(|(text, kind)| format!("({text:?}, PhraseKind::{kind:?})"))
-            .collect();
-        writeln!(out, "    ({phrase:?}, &[{}]),", patterns.join(", ")).expect("a String");
+        let (start, end) = place(phrase);
+        let found = normal::patterns(phrase, PhraseKind::Stem, &mut stem);
+        writeln!(rows, "    ({start}, {end}, {count}, {}),", found.len()).expect("a String");
+        for (pattern, kind) in &found {
+            let (start, end) = place(pattern);
+            writeln!(patterns, "    ({start}, {end}, PhraseKind::{kind:?}),").expect("a String");
+        }
+        count += found.len();
     }
-    out.push_str("];\n");
-    out
+    format!(
+        "static PHRASE_TEXT: &str = {text:?};\n\
+         static PHRASES: &[(u32, u32, u32, u32)] = &[\n{rows}];\n\
+         static PATTERNS: &[(u32, u32, PhraseKind)] = &[\n{patterns}];\n"
+    )
 }
 
 /// `CONCEPT_PHRASES`: (id, phrases) of each `[[concept]]` of rubrics/concepts.toml, in its

@@ -69,22 +69,17 @@ pub fn phrase_patterns(phrase: &str) -> Vec<(String, PhraseKind)> {
     patterns(phrase, PhraseKind::Stem)
 }
 
-// `PHRASE_PATTERNS`: (phrase, patterns) of every string in a list of the built-in rubrics
-// and concepts, sorted by phrase: [`normal::patterns`] of each, computed by build.rs with
-// this crate's own `normal`, `contractions` and `snowball` (a test holds every entry to
-// what the crate computes). Folding, spelling and stemming a rubric's phrases cost as much
-// as building its automata.
-include!(concat!(env!("OUT_DIR"), "/phrase_patterns.rs"));
-
 /// [`phrase_patterns`] with `plain` the kind of a phrase neither quoted nor a prefix; an
 /// exact matcher's words (`plain` exact) are matched as written too. A built-in phrase's
 /// patterns come from build.rs's table.
 fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
+    // Folding, spelling and stemming a rubric's phrases cost as much as building its
+    // automata: build.rs computes the built-in ones' with this crate's own `normal`,
+    // `contractions` and `snowball` (a test holds every entry to what the crate computes).
     if plain == PhraseKind::Stem
-        && let Ok(i) = PHRASE_PATTERNS.binary_search_by(|&(p, _)| p.cmp(phrase))
+        && let Some(found) = table::patterns(phrase)
     {
-        let found = PHRASE_PATTERNS[i].1.iter();
-        return found.map(|&(text, kind)| (text.to_owned(), kind)).collect();
+        return found.map(|(text, kind)| (text.to_owned(), kind)).collect();
     }
     normal::patterns(phrase, plain, &mut cached_stem)
 }
@@ -92,9 +87,7 @@ fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
 /// Whether build.rs's table holds `phrase`: every phrase of the built-in rubrics should.
 #[cfg(test)]
 pub(crate) fn precomputed(phrase: &str) -> bool {
-    PHRASE_PATTERNS
-        .binary_search_by(|&(p, _)| p.cmp(phrase))
-        .is_ok()
+    table::patterns(phrase).is_some()
 }
 
 /// Pushes a folded word's stem, from the thread's cache of stems.
@@ -277,6 +270,8 @@ impl PhraseMatcher {
 }
 
 mod scan;
+mod sorted;
+mod table;
 #[cfg(test)]
 mod tests;
 mod view;

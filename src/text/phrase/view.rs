@@ -1,11 +1,11 @@
 //! One view's patterns (the folded text's or the stemmed view's) as an automaton, built
 //! for the texts it will scan ([`Scans`]), and the word-boundary checks every hit gets.
 
+use super::sorted::Sorted;
 use super::{PhraseKind, Scans, scan};
 use crate::text::span::Span;
 use crate::text::stem::is_word_char;
 use aho_corasick::dfa::DFA;
-use aho_corasick::nfa::noncontiguous;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
@@ -28,12 +28,11 @@ pub(super) struct View {
     pub(super) subject_led: bool,
 }
 
-/// The automaton a view scans with until it has a DFA (and for good when it gets none).
+/// What a view scans with until it has a DFA (and for good when it gets none).
 #[derive(Clone, Debug)]
 enum Automaton {
-    /// The noncontiguous NFA every kind of the crate is built from, so the cheapest to
-    /// build, scanned by [`scan::overlapping`].
-    Sparse(Box<noncontiguous::NFA>),
+    /// The patterns sorted, no automaton: the cheapest to build, for a few texts.
+    Sorted(Sorted),
     /// For a view too large for a DFA: the crate's contiguous NFA (or its own choice when
     /// that cannot be built), faster to scan, by the crate's overlapping iterator.
     Crate(AhoCorasick),
@@ -65,12 +64,12 @@ impl View {
         }
     }
 
-    /// Compiles the patterns for `scans`. [`Scans::Few`]: a noncontiguous NFA, never
-    /// compiled again. [`Scans::Many`]: for a view of [`DFA_PATTERNS`] patterns or fewer,
-    /// the same NFA until it has scanned [`UPGRADE_AFTER`] texts, and then a DFA, faster
-    /// to scan (a contiguous NFA costs more to build than those few texts repay); for a
-    /// larger view, a contiguous NFA, faster to scan than the noncontiguous one it is
-    /// built from. Every kind reports every occurrence.
+    /// Compiles the patterns for `scans`. [`Scans::Few`]: sorted ([`Sorted`]), never
+    /// compiled. [`Scans::Many`]: for a view of [`DFA_PATTERNS`] patterns or fewer, sorted
+    /// until it has scanned [`UPGRADE_AFTER`] texts, and then a DFA, faster to scan (an
+    /// NFA costs more to build than those few texts repay); for a larger view, the crate's
+    /// contiguous NFA. Each finds every occurrence that does not start inside a word, the
+    /// only ones [`View::report`] keeps.
     pub(super) fn build(&mut self, scans: Scans) {
         // The index only serves the build.
         self.index = FxHashMap::default();
@@ -78,20 +77,9 @@ impl View {
         if self.patterns.is_empty() {
             return;
         }
-        let sparse = scans == Scans::Few || self.dfa.wanted;
-        self.automaton = Some(if sparse {
-            Automaton::Sparse(Box::new(
-                noncontiguous::NFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    // The scan loop walks the automaton byte by byte and never asks a
-                    // prefilter where to skip to.
-                    .prefilter(false)
-                    // Only the start states dense (the crate's default is three levels):
-                    // the few texts this NFA scans never repay the dense tables' build.
-                    .dense_depth(1)
-                    .build(&self.patterns)
-                    .expect("phrase patterns are plain strings"),
-            ))
+        let sorted = scans == Scans::Few || self.dfa.wanted;
+        self.automaton = Some(if sorted {
+            Automaton::Sorted(Sorted::new(&self.patterns))
         } else {
             Automaton::Crate(
                 compile(&self.patterns, Some(AhoCorasickKind::ContiguousNFA))
@@ -126,13 +114,13 @@ impl View {
         // One closure per scan, each called from one place: the DFA's loop keeps its
         // report inlined (one closure shared by the three was not, which cost a batch 10 M
         // instructions in 200 answers).
-        let bytes = text.as_bytes();
         match (self.dfa(), automaton) {
             (Some(dfa), _) => {
+                let bytes = text.as_bytes();
                 scan::overlapping(dfa, bytes, |s, e, p| self.report(text, s, e, p, &mut push));
             }
-            (None, Automaton::Sparse(nfa)) => {
-                scan::overlapping(nfa.as_ref(), bytes, |s, e, p| {
+            (None, Automaton::Sorted(sorted)) => {
+                sorted.find(&self.patterns, text, |s, e, p| {
                     self.report(text, s, e, p, &mut push)
                 });
             }
