@@ -18,11 +18,11 @@ use view::View;
 /// what building and scanning cost, never what is found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scans {
-    /// A text or a few (one answer graded as a process, a stated question): automata
-    /// that are cheap to build and slower to scan, never compiled again.
+    /// A text or a few (one answer graded as a process, a stated question): each view's
+    /// patterns sorted, no automaton, never compiled.
     Few,
-    /// Many texts (a batch, a server): automata that cost more to build and scan faster,
-    /// each view compiled again as a DFA once it has scanned a few texts.
+    /// Many texts (a batch, a server): each view sorted for its first few texts, then
+    /// compiled as a DFA, which costs more to build and scans faster.
     #[default]
     Many,
 }
