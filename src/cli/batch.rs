@@ -42,11 +42,14 @@ pub(crate) fn run_one(cli: &Cli) -> Result<ExitCode, CliError> {
     let Some(path) = cli.files.first() else {
         return Err(CliError::NoAnswer);
     };
-    // One answer: its rubric's automata scan one text, so they are built to be cheap to
-    // build rather than fast to scan (the choice never changes a report).
+    // One answer: its rubric's phrase views scan one text, so they are built for few
+    // scans, cheap to build rather than fast to scan (the choice never changes a report).
     let load = |name: &str| load_rubric_for(name, Scans::Few);
     let rubrics = Rubrics::new(&load);
     let grade = grade_path(path, &cli.settings(&rubrics))?;
+    // The process ends with this report, and the system takes its memory back at once:
+    // freeing the compiled rubric piece by piece cost 0.3 M instructions of 13 M.
+    std::mem::forget(rubrics);
     let name = path.display().to_string();
     let flags = &cli.batch;
     let criteria = flags.fail_under_criterion.clone();
