@@ -29,6 +29,20 @@ fn problems(source: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_table_build_rs_writes_is_what_the_loader_reads() {
+    let parsed: std::collections::BTreeMap<String, Vec<String>> = concepts::builtin()
+        .unwrap()
+        .iter()
+        .map(|c| (c.id.clone(), c.phrases.clone()))
+        .collect();
+    assert_eq!(concepts::builtin_map(), parsed);
+    assert_eq!(
+        concepts::builtin_map().len(),
+        concepts::builtin().unwrap().len()
+    );
+}
+
+#[test]
 fn every_built_in_concept_loads_and_passes_its_examples() {
     let builtin = concepts::builtin().unwrap_or_else(|p| panic!("{p:?}"));
     assert!(builtin.len() >= 8, "{} concepts", builtin.len());

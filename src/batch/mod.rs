@@ -17,8 +17,8 @@ pub use grade::{
     jobs, map_ordered, read_answer, read_answer_from, with_threads,
 };
 pub use rubrics::{
-    RubricChoice, RubricLoader, Rubrics, builtin_choice, load_rubric, looks_like_path,
-    redundant_entries,
+    RubricChoice, RubricLoader, Rubrics, builtin_choice, load_rubric, load_rubric_for,
+    looks_like_path, redundant_entries,
 };
 pub use run::{BatchError, Run, Sink, bounds_from_flags, plan, render_entries};
 pub use walk::{

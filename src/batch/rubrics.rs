@@ -5,6 +5,7 @@ use super::source::{SourceError, read_source};
 use crate::cohort::FileError;
 use crate::error::RubricError;
 use crate::rubric::{CompiledRubric, builtin};
+use crate::text::phrase::Scans;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -76,6 +77,12 @@ pub fn builtin_choice(name: &str) -> Result<RubricChoice, Option<String>> {
 /// A built-in id, or a rubric file when the name is a path (or names an existing file and
 /// no built-in rubric): a regular file of at most [`super::source::MAX_SOURCE_BYTES`] bytes.
 pub fn load_rubric(name: &str) -> Result<CompiledRubric, RubricError> {
+    load_rubric_for(name, Scans::Many)
+}
+
+/// [`load_rubric`] with the rubric's automata built for `scans` texts: [`Scans::Few`] for
+/// one answer graded as a process.
+pub fn load_rubric_for(name: &str, scans: Scans) -> Result<CompiledRubric, RubricError> {
     if looks_like_path(name) || (builtin::source(name).is_none() && Path::new(name).is_file()) {
         let source = read_source(Path::new(name)).map_err(|e| match e {
             SourceError::NotFound => RubricError::NoFile,
@@ -83,9 +90,9 @@ pub fn load_rubric(name: &str) -> Result<CompiledRubric, RubricError> {
                 reason: other.to_string(),
             },
         })?;
-        return crate::rubric::load(&source);
+        return crate::rubric::load_for(&source, scans);
     }
-    builtin::load_builtin(name)
+    builtin::load_builtin_for(name, scans)
 }
 
 /// Compiled rubrics by name: each distinct rubric is compiled once per run, however many

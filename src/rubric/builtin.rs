@@ -1,7 +1,8 @@
 //! The rubrics compiled into the binary. Only the one in use is compiled, once.
 
-use super::{CompiledRubric, load};
+use super::{CompiledRubric, load_for};
 use crate::error::RubricError;
+use crate::text::phrase::Scans;
 
 /// (id, TOML source) of every built-in rubric, in the order `rubrics list` shows them.
 pub const SOURCES: &[(&str, &str)] = &[
@@ -44,8 +45,13 @@ pub fn source(id: &str) -> Option<&'static str> {
 
 /// Compiles a built-in rubric by id; an unknown id lists the rubrics and the closest one.
 pub fn load_builtin(id: &str) -> Result<CompiledRubric, RubricError> {
+    load_builtin_for(id, Scans::Many)
+}
+
+/// [`load_builtin`] with the rubric's automata built for `scans` texts.
+pub fn load_builtin_for(id: &str, scans: Scans) -> Result<CompiledRubric, RubricError> {
     match source(id) {
-        Some(source) => load(source),
+        Some(source) => load_for(source, scans),
         None => Err(RubricError::Unknown {
             id: id.to_owned(),
             suggestion: closest(id),
@@ -83,6 +89,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_of_every_builtin_has_its_patterns_from_build_rs() {
+        for (id, _) in SOURCES {
+            let rubric = load_builtin(id).unwrap();
+            let phrases = rubric.lists.iter().flatten().chain(&rubric.match_phrases);
+            for phrase in phrases {
+                assert!(crate::text::phrase::precomputed(phrase), "{id}: {phrase:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_builtin_compiles() {

@@ -7,6 +7,7 @@ use super::*;
 use crate::error::RubricError;
 use crate::rules::compile::{ConditionCompiler, Lists, Problems, SignalCompiler};
 use crate::rules::signals;
+use crate::text::phrase::Scans;
 use std::collections::BTreeSet;
 use toml::Spanned;
 
@@ -18,8 +19,14 @@ const DEFAULT_BANDS: &[(f64, &str)] = &[
     (0.0, "Weak"),
 ];
 
-/// Parses and validates a rubric's TOML source.
+/// Parses and validates a rubric's TOML source, for grading many texts.
 pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
+    load_for(source, Scans::Many)
+}
+
+/// [`load`] with the rubric's automata built for `scans` texts: [`Scans::Few`] when one
+/// answer is graded as a process, which pays for every automaton it builds.
+pub fn load_for(source: &str, scans: Scans) -> Result<CompiledRubric, RubricError> {
     let mut problems = Problems::new(source);
     let file: RubricFile = match toml::from_str(source) {
         Ok(file) => file,
@@ -31,19 +38,15 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
             });
         }
     };
+    // The built-in concepts' phrases, from build.rs: rubrics/concepts.toml is compiled in,
+    // and tests/concepts.rs keeps it loading, so a rubric's load does not parse it again.
     let mut known = concepts::builtin_map();
-    if let Err(broken) = concepts::builtin() {
-        for problem in broken {
-            let message = format!("rubrics/concepts.toml does not load: {problem}");
-            problems.add(0..0, None, message);
-        }
-    }
     let own = concepts::compile(&file.concepts, &known, &mut problems);
     known.extend(own.iter().map(|c| (c.id.clone(), c.phrases.clone())));
     let mut lists = Lists::new(known);
-    let rubric = compile(&file, &mut problems, &mut lists);
+    let rubric = compile(&file, &mut problems, &mut lists, scans);
     if problems.list.is_empty() {
-        let matcher = PhraseMatcher::new(lists.lists.iter());
+        let matcher = PhraseMatcher::for_scans(lists.lists.iter(), scans);
         Ok(CompiledRubric {
             matcher,
             lists: lists.lists,
@@ -59,7 +62,12 @@ pub fn load(source: &str) -> Result<CompiledRubric, RubricError> {
     }
 }
 
-fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> CompiledRubric {
+fn compile(
+    file: &RubricFile,
+    problems: &mut Problems,
+    lists: &mut Lists,
+    scans: Scans,
+) -> CompiledRubric {
     let rubric_id = file.id.get_ref().as_str();
     if rubric_id.trim().is_empty() {
         problems.add(file.id.span(), None, "the rubric's `id` is empty");
@@ -101,7 +109,7 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         for name in unknown {
             problems.unknown_concept(&name, list.span(), rubric_id, &lists.concepts);
         }
-        PhraseMatcher::new([phrases.iter()])
+        PhraseMatcher::for_scans([phrases.iter()], scans)
     });
 
     CompiledRubric {
@@ -112,11 +120,12 @@ fn compile(file: &RubricFile, problems: &mut Problems, lists: &mut Lists) -> Com
         summary: file.summary.clone(),
         match_phrases: file.match_phrases.clone(),
         match_matcher: std::sync::OnceLock::new(),
+        scans,
         topic,
         bands,
         criteria,
         mistakes,
-        matcher: PhraseMatcher::new(std::iter::empty::<Vec<String>>()),
+        matcher: PhraseMatcher::new(std::iter::empty::<&[String]>()),
         lists: Vec::new(),
         readings: Vec::new(),
         shown: Vec::new(),

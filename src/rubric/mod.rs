@@ -14,10 +14,10 @@ pub use crate::rules::compile::ListId;
 pub use crate::rules::conditions::Condition;
 pub use crate::rules::signals::SignalKind;
 pub use concepts::Concept;
-pub use load::load;
+pub use load::{load, load_for};
 pub use schema::schema;
 
-use crate::text::phrase::PhraseMatcher;
+use crate::text::phrase::{PhraseMatcher, Scans};
 
 /// The JSON Schema of the rubric format (`grade rubrics schema`): docs/rubric.schema.json,
 /// which [`schema()`] derives from the format's types and a test keeps current.
@@ -163,6 +163,8 @@ pub struct CompiledRubric {
     /// only `--rubric auto` and a stated question read it, and one answer graded as a
     /// process should not pay for its automaton.
     pub(crate) match_matcher: std::sync::OnceLock<PhraseMatcher>,
+    /// The texts its automata were built for; `match_matcher` is built the same way.
+    pub(crate) scans: Scans,
     /// The rubric's domain vocabulary, matched apart from the scored lists so that it never
     /// earns points or changes how a sentence is judged; read by the off-topic flag.
     pub topic: Option<PhraseMatcher>,
@@ -191,7 +193,7 @@ impl CompiledRubric {
     /// `match_phrases` compiled, to tell whether a stated question is this rubric's.
     pub fn match_matcher(&self) -> &PhraseMatcher {
         self.match_matcher
-            .get_or_init(|| PhraseMatcher::new([self.match_phrases.iter()]))
+            .get_or_init(|| PhraseMatcher::for_scans([self.match_phrases.iter()], self.scans))
     }
 
     /// Σ weight × max over the criteria: the denominator of the overall score.

@@ -2,6 +2,7 @@
 //! dashes made hyphens, white space made single spaces. Matching runs on the folded text;
 //! a byte map turns its offsets back into offsets of the original.
 
+use super::normal::{fold_ascii_byte, fold_ascii_char, push_folded};
 use crate::text::span::Span;
 use crate::text::stem::Stemmed;
 use crate::text::subject::SubjectClose;
@@ -25,16 +26,7 @@ impl Folded {
     /// Folds `original`.
     pub fn new(original: &str) -> Self {
         if original.is_ascii() {
-            let text = original
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_whitespace() {
-                        ' '
-                    } else {
-                        b.to_ascii_lowercase() as char
-                    }
-                })
-                .collect();
+            let text = original.bytes().map(fold_ascii_byte).collect();
             return Folded {
                 text,
                 map: None,
@@ -47,22 +39,12 @@ impl Folded {
         for (offset, c) in original.char_indices() {
             // Most characters of a non-ASCII text are ASCII: one byte in, one byte out.
             if c.is_ascii() {
-                text.push(if c.is_whitespace() {
-                    ' '
-                } else {
-                    c.to_ascii_lowercase()
-                });
+                text.push(fold_ascii_char(c));
                 map.push(offset as u32);
                 continue;
             }
             let before = text.len();
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => text.push('\''),
-                '\u{201c}' | '\u{201d}' | '\u{2033}' => text.push('"'),
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => text.push('-'),
-                c if c.is_whitespace() => text.push(' '),
-                c => text.extend(c.to_lowercase()),
-            }
+            push_folded(c, &mut text);
             map.extend(std::iter::repeat_n(offset as u32, text.len() - before));
         }
         map.push(original.len() as u32);

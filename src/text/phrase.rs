@@ -5,26 +5,26 @@
 //! ("retain*" finds "retain", "retained", "retention"); a phrase in double quotes
 //! (`'"on the house"'`) matches its words exactly, unstemmed.
 
-use super::contractions;
 use super::fold::Folded;
-use super::stem::{Stemmed, is_word_char};
+use super::normal;
+pub use super::normal::PhraseKind;
+use super::stem::with_cached_stem;
 use super::subject::starts_with_subject;
 use crate::text::span::Span;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
+use rustc_hash::FxHashMap;
+use view::View;
 
-/// How a phrase is compared with the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PhraseKind {
-    /// Word by word on stems: the default.
-    Stem,
-    /// A prefix of the words as written: a trailing `*`.
-    Prefix,
-    /// The words as written, whole: a phrase in double quotes, or any phrase of an exact
-    /// matcher ([`PhraseMatcher::exact`]).
-    Exact,
+/// What a matcher's automata are built for: the texts it will scan. The choice changes
+/// what building and scanning cost, never what is found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scans {
+    /// A text or a few (one answer graded as a process, a stated question): each view's
+    /// patterns sorted, no automaton, never compiled.
+    Few,
+    /// Many texts (a batch, a server): each view sorted for its first few texts, then
+    /// compiled as a DFA, which costs more to build and scans faster.
+    #[default]
+    Many,
 }
 
 /// Which list a phrase belongs to and how it matches.
@@ -43,139 +43,6 @@ pub struct PhraseHit {
     pub span: Span,
 }
 
-/// The patterns of one view and, for each, the lists it belongs to.
-#[derive(Clone, Debug, Default)]
-struct View {
-    automaton: Option<AhoCorasick>,
-    /// The same patterns as a DFA, for a view of 100 patterns or fewer that scans many texts.
-    dfa: Upgrade,
-    patterns: Vec<String>,
-    entries: Vec<Vec<Entry>>,
-    index: std::collections::BTreeMap<String, usize>,
-    /// True when a pattern starts with a subject ("i decided", "she told me"): the view is
-    /// then also matched on the text with fillers after subjects taken out.
-    subject_led: bool,
-}
-
-impl View {
-    fn add(&mut self, text: String, entry: Entry) {
-        let pattern = match self.index.get(&text) {
-            Some(&pattern) => pattern,
-            None => {
-                self.index.insert(text.clone(), self.patterns.len());
-                self.patterns.push(text);
-                self.entries.push(Vec::new());
-                self.patterns.len() - 1
-            }
-        };
-        if !self.entries[pattern].contains(&entry) {
-            self.entries[pattern].push(entry);
-        }
-    }
-
-    /// Compiles the patterns as a contiguous NFA, cheap to build: one answer graded as a
-    /// process scans each view once or twice. A view of [`DFA_PATTERNS`] patterns or fewer
-    /// (unless `nfa`: it scans a line or two) is compiled again as a DFA, faster to scan,
-    /// once it has scanned [`UPGRADE_AFTER`] texts. Both report every occurrence.
-    fn build(&mut self, nfa: bool) {
-        self.index.clear();
-        self.dfa.wanted = !nfa && self.patterns.len() <= DFA_PATTERNS;
-        self.automaton = (!self.patterns.is_empty()).then(|| {
-            compile(&self.patterns, Some(AhoCorasickKind::ContiguousNFA))
-                .or_else(|_| compile(&self.patterns, None))
-                .expect("phrase patterns are plain strings")
-        });
-    }
-
-    /// The DFA to scan with, once the view has earned it; `None` while the NFA scans.
-    fn dfa(&self) -> Option<&DFA> {
-        if !self.dfa.wanted {
-            return None;
-        }
-        if let Some(dfa) = self.dfa.automaton.get() {
-            return dfa.as_ref();
-        }
-        if self.dfa.scans.fetch_add(1, Ordering::Relaxed) < UPGRADE_AFTER {
-            return None;
-        }
-        self.dfa
-            .automaton
-            .get_or_init(|| scan::build(&self.patterns))
-            .as_ref()
-    }
-
-    /// Every hit of the view's patterns in `text` on word boundaries, as spans of `text`.
-    fn find(&self, text: &str, mut push: impl FnMut(u32, Span)) {
-        let Some(nfa) = &self.automaton else {
-            return;
-        };
-        let mut each = |start: usize, end: usize, pattern: usize| {
-            if starts_inside_word(text, start) {
-                return;
-            }
-            let whole_word = !continues_word(text, end);
-            for entry in &self.entries[pattern] {
-                let end = match (entry.kind, whole_word) {
-                    (PhraseKind::Prefix, _) => end + word_rest(&text[end..]),
-                    (_, true) => end,
-                    (_, false) => continue,
-                };
-                push(entry.list, Span::new(start, end));
-            }
-        };
-        match self.dfa() {
-            Some(dfa) => scan::overlapping(dfa, text.as_bytes(), each),
-            None => {
-                for found in nfa.find_overlapping_iter(text) {
-                    each(found.start(), found.end(), found.pattern().as_usize());
-                }
-            }
-        }
-    }
-}
-
-/// The most patterns a view is compiled for as a DFA. The aho-corasick crate's own
-/// threshold is 100, which left every built-in rubric's views (78–622 patterns) on the
-/// slower NFA; as DFAs they take 0.14–1.0 MB each and 0.3–3 ms to build, once per batch,
-/// and the scoring stage scans with them in less than half the instructions.
-const DFA_PATTERNS: usize = 1000;
-
-/// How many texts a view scans with its NFA before it is compiled as a DFA: a batch
-/// soon pays for the DFA, one answer never does.
-const UPGRADE_AFTER: u32 = 4;
-
-/// A view's DFA, compiled when the view has scanned enough texts to repay it.
-#[derive(Debug, Default)]
-struct Upgrade {
-    /// Whether the view is to get one at all.
-    wanted: bool,
-    /// Texts scanned so far (counted until the DFA is built).
-    scans: AtomicU32,
-    /// `None` inside when the crate could not build the DFA: the NFA scans on.
-    automaton: OnceLock<Option<DFA>>,
-}
-
-impl Clone for Upgrade {
-    fn clone(&self) -> Self {
-        Upgrade {
-            wanted: self.wanted,
-            scans: AtomicU32::new(self.scans.load(Ordering::Relaxed)),
-            automaton: self.automaton.clone(),
-        }
-    }
-}
-
-/// The view's patterns as an automaton of `kind` (the crate's choice for `None`).
-fn compile(
-    patterns: &[String],
-    kind: Option<AhoCorasickKind>,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(kind)
-        .build(patterns)
-}
-
 /// Every phrase of several lists in two automata, one over the folded text (prefixes and
 /// exact phrases), one over its stemmed view (every other phrase), each found in one pass.
 #[derive(Clone, Debug)]
@@ -191,7 +58,7 @@ pub struct PhraseMatcher {
 /// quotes and `*` taken off, and stemmed word by word unless it is a prefix or exact.
 /// Two phrases of a list with the same result are the same phrase.
 pub fn normalize_phrase(phrase: &str) -> (String, PhraseKind) {
-    normalize(phrase, PhraseKind::Stem)
+    normal::normalize(phrase, PhraseKind::Stem, &mut cached_stem)
 }
 
 /// Every pattern `phrase` is matched as: [`normalize_phrase`] of each of its spellings
@@ -203,148 +70,137 @@ pub fn phrase_patterns(phrase: &str) -> Vec<(String, PhraseKind)> {
 }
 
 /// [`phrase_patterns`] with `plain` the kind of a phrase neither quoted nor a prefix; an
-/// exact matcher's words (`plain` exact) are matched as written too.
+/// exact matcher's words (`plain` exact) are matched as written too. A built-in phrase's
+/// patterns come from build.rs's table.
 fn patterns(phrase: &str, plain: PhraseKind) -> Vec<(String, PhraseKind)> {
-    let spellings = if plain == PhraseKind::Exact || quoted(phrase.trim()).is_some() {
-        vec![phrase.to_owned()]
-    } else {
-        contractions::spellings(phrase)
-    };
-    let mut patterns: Vec<(String, PhraseKind)> = Vec::with_capacity(spellings.len());
-    for spelling in &spellings {
-        let pattern = normalize(spelling, plain);
-        if !pattern.0.is_empty() && !patterns.contains(&pattern) {
-            patterns.push(pattern);
-        }
+    // Folding, spelling and stemming a rubric's phrases cost as much as building its
+    // automata: build.rs computes the built-in ones' with this crate's own `normal`,
+    // `contractions` and `snowball` (a test holds every entry to what the crate computes).
+    if plain == PhraseKind::Stem
+        && let Some(found) = table::patterns(phrase)
+    {
+        return found.map(|(text, kind)| (text.to_owned(), kind)).collect();
     }
-    patterns
+    normal::patterns(phrase, plain, &mut cached_stem)
+}
+
+/// Whether build.rs's table holds `phrase`: every phrase of the built-in rubrics should.
+#[cfg(test)]
+pub(crate) fn precomputed(phrase: &str) -> bool {
+    table::patterns(phrase).is_some()
+}
+
+/// Pushes a folded word's stem, from the thread's cache of stems.
+fn cached_stem(word: &str, out: &mut String) {
+    with_cached_stem(word, |stem| out.push_str(stem));
 }
 
 /// True when a phrase has no words to match once its marks (`*`, quotes) and spaces are
 /// taken off: the check a rubric's lists get, without the stemming matching needs
 /// (stemming never empties a word).
 pub fn is_empty_phrase(phrase: &str) -> bool {
-    // Folding turns white space into spaces and every other character into characters
-    // that are not white space, so the folded words are empty when the body is blank.
-    body(phrase, PhraseKind::Exact).0.trim().is_empty()
-}
-
-/// [`normalize_phrase`] with `plain` the kind of a phrase neither quoted nor a prefix.
-fn normalize(phrase: &str, plain: PhraseKind) -> (String, PhraseKind) {
-    let (body, kind) = body(phrase, plain);
-    let folded = Folded::new(body).text;
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    match kind {
-        PhraseKind::Stem => (Stemmed::new(&collapsed).text, kind),
-        _ => (collapsed, kind),
-    }
-}
-
-/// A phrase's words as written, marks taken off, and how they match.
-fn body(phrase: &str, plain: PhraseKind) -> (&str, PhraseKind) {
-    let trimmed = phrase.trim();
-    if let Some(body) = trimmed.strip_suffix('*') {
-        (body.trim_end(), PhraseKind::Prefix)
-    } else if let Some(body) = quoted(trimmed) {
-        (body.trim(), PhraseKind::Exact)
-    } else if plain == PhraseKind::Stem && starts_first_person(trimmed) {
-        // "I asked" is a story, "I ask" a habit: a first-person phrase's tense is what it
-        // says, so it keeps its form without being quoted.
-        (trimmed, PhraseKind::Exact)
-    } else {
-        (trimmed, plain)
-    }
-}
-
-/// Pronouns that make a phrase first person when it starts with one (folded forms).
-const FIRST_PERSON: &[&str] = &[
-    "i", "i'd", "i'm", "i've", "i'll", "we", "we'd", "we're", "we've", "we'll", "my", "our",
-];
-
-/// True when the phrase's first word is a first-person pronoun and more words follow.
-fn starts_first_person(phrase: &str) -> bool {
-    let folded = Folded::new(phrase).text;
-    let mut words = folded.split_whitespace();
-    let first = words.next().unwrap_or("");
-    words.next().is_some() && FIRST_PERSON.contains(&first)
-}
-
-/// The inside of a phrase written in straight or curly double quotes.
-fn quoted(phrase: &str) -> Option<&str> {
-    ['"', '\u{201c}']
-        .iter()
-        .zip(['"', '\u{201d}'])
-        .find_map(|(&open, close)| phrase.strip_prefix(open)?.strip_suffix(close))
+    normal::is_empty_phrase(phrase)
 }
 
 impl PhraseMatcher {
     /// Builds the automata over every list: phrases stemmed unless written as a prefix or
     /// in quotes. Empty phrases are skipped (the rubric loader reports them); duplicate
     /// phrases share one pattern.
-    pub fn new<L, P>(lists: L) -> Self
+    pub fn new<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
-        Self::build(lists, false, false)
+        Self::build(lists, false, Scans::Many)
     }
 
-    /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question):
-    /// their automaton is cheaper to build and slower to scan.
-    pub fn for_lines<L, P>(lists: L) -> Self
+    /// [`PhraseMatcher::new`] for matchers that scan a line or two (a stated question).
+    pub fn for_lines<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
-        Self::build(lists, false, true)
+        Self::build(lists, false, Scans::Few)
+    }
+
+    /// [`PhraseMatcher::new`] with automata built for `scans` texts.
+    pub fn for_scans<'a, L, P, S>(lists: L, scans: Scans) -> Self
+    where
+        L: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
+    {
+        Self::build(lists, false, scans)
     }
 
     /// [`PhraseMatcher::new`] with every phrase that is not a prefix matched exactly, never
     /// stemmed: for word lists where each form means something of its own (fillers, hedges).
-    pub fn exact<L, P>(lists: L) -> Self
+    pub fn exact<'a, L, P, S>(lists: L) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
-        Self::build(lists, true, false)
+        Self::build(lists, true, Scans::Many)
     }
 
-    fn build<L, P>(lists: L, exact: bool, nfa: bool) -> Self
+    fn build<'a, L, P, S>(lists: L, exact: bool, scans: Scans) -> Self
     where
         L: IntoIterator<Item = P>,
-        P: IntoIterator,
-        P::Item: AsRef<str>,
+        P: IntoIterator<Item = &'a S>,
+        S: AsRef<str> + ?Sized + 'a,
     {
         let mut surface = View::default();
         let mut stems = View::default();
         let mut list_count = 0;
+        let plain = if exact {
+            PhraseKind::Exact
+        } else {
+            PhraseKind::Stem
+        };
+        // A concept's phrases recur in every list that references it: each distinct
+        // phrase is normalized once, and again only finds its patterns' places.
+        let mut seen: FxHashMap<&str, Vec<(PhraseKind, usize)>> = FxHashMap::default();
         for (list, phrases) in lists.into_iter().enumerate() {
             list_count = list + 1;
             for phrase in phrases {
-                let plain = if exact {
-                    PhraseKind::Exact
-                } else {
-                    PhraseKind::Stem
+                let phrase = phrase.as_ref();
+                let places = match seen.get(phrase) {
+                    Some(places) => places,
+                    None => {
+                        let places = patterns(phrase, plain)
+                            .into_iter()
+                            .map(|(text, kind)| {
+                                let view = match kind {
+                                    PhraseKind::Stem => &mut stems,
+                                    _ => &mut surface,
+                                };
+                                view.subject_led |= starts_with_subject(&text);
+                                (kind, view.pattern(text))
+                            })
+                            .collect();
+                        seen.entry(phrase).or_insert(places)
+                    }
                 };
-                for (text, kind) in patterns(phrase.as_ref(), plain) {
-                    let entry = Entry {
-                        list: list as u32,
-                        kind,
-                    };
+                for &(kind, pattern) in places {
                     let view = match kind {
                         PhraseKind::Stem => &mut stems,
                         _ => &mut surface,
                     };
-                    view.subject_led |= starts_with_subject(&text);
-                    view.add(text, entry);
+                    view.add(
+                        pattern,
+                        Entry {
+                            list: list as u32,
+                            kind,
+                        },
+                    );
                 }
             }
         }
-        surface.build(nfa);
-        stems.build(nfa);
+        surface.build(scans);
+        stems.build(scans);
         PhraseMatcher {
             surface,
             stems,
@@ -384,7 +240,7 @@ impl PhraseMatcher {
                 })
             });
         }
-        if self.stems.automaton.is_some() {
+        if self.stems.has_patterns() {
             let stemmed = folded.stemmed();
             self.stems.find(&stemmed.text, |list, span| {
                 hits.push(PhraseHit {
@@ -393,7 +249,7 @@ impl PhraseMatcher {
                 })
             });
         }
-        if self.stems.automaton.is_some()
+        if self.stems.has_patterns()
             && let Some(close) = close
             && (self.stems.subject_led || close.spoken)
         {
@@ -413,27 +269,9 @@ impl PhraseMatcher {
     }
 }
 
-/// True when the match starts in the middle of a word (only checked for word-like starts).
-fn starts_inside_word(text: &str, start: usize) -> bool {
-    let first = text[start..].chars().next();
-    let before = text[..start].chars().next_back();
-    matches!((before, first), (Some(b), Some(f)) if is_word_char(b) && is_word_char(f))
-}
-
-/// True when the character after the match continues the word the match ended in.
-fn continues_word(text: &str, end: usize) -> bool {
-    let last = text[..end].chars().next_back();
-    let after = text[end..].chars().next();
-    matches!((last, after), (Some(l), Some(a)) if is_word_char(l) && is_word_char(a))
-}
-
-/// Length in bytes of the word characters at the start of `rest`.
-fn word_rest(rest: &str) -> usize {
-    rest.char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(rest.len(), |(i, _)| i)
-}
-
 mod scan;
+mod sorted;
+mod table;
 #[cfg(test)]
 mod tests;
+mod view;

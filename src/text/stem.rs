@@ -2,6 +2,9 @@
 //! (rust-stemmers), everything between words kept as it is, with a byte map back to the
 //! folded text. Built once per document, so that phrase matching compares stems.
 
+pub(super) use super::normal::is_word_byte;
+pub use super::normal::is_word_char;
+use super::normal::{gap_len, word_len};
 pub use super::snowball::stem_word;
 use crate::text::span::Span;
 use rustc_hash::FxHashMap;
@@ -19,11 +22,6 @@ pub struct Stemmed {
     /// there: a stem's end is its word's end ("cancel" ends after "cancellations"); inside
     /// a stem, as for starts ("i" in the one word "i'd" ends after the "i").
     ends: Vec<u32>,
-}
-
-/// True for the characters words are made of.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// How many stems a thread keeps: Snowball costs thousands of instructions a word and
@@ -72,74 +70,6 @@ fn with_stem<R>(
 /// Snowball on every word again.
 pub fn with_cached_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     STEMS.with_borrow_mut(|cache| with_stem(cache, word, f))
-}
-
-/// For each byte, whether it is an ASCII word character (one load rather than three range
-/// tests: the scan reads every byte of every text). Non-ASCII bytes are decoded instead.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-        b += 1;
-    }
-    table
-};
-
-/// True for an ASCII byte that is a word character (false for every non-ASCII byte).
-pub(super) fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[b as usize]
-}
-
-/// Length in bytes of the word at the start of `rest`: word characters, and apostrophes
-/// inside the word or closing a plural ("don't", "member's", "members'"), so that Snowball
-/// sees the possessive it knows how to remove. Bytes are read as bytes while ASCII, which
-/// answers nearly always are.
-fn word_len(rest: &str) -> usize {
-    let bytes = rest.as_bytes();
-    let mut end = 0;
-    while let Some(&b) = bytes.get(end) {
-        if is_word_byte(b) {
-            end += 1;
-        } else if b == b'\'' {
-            let next = rest[end + 1..].chars().next();
-            if end > 0 && (next.is_some_and(is_word_char) || bytes[end - 1] == b's') {
-                end += 1;
-            } else {
-                break;
-            }
-        } else if b.is_ascii() {
-            break;
-        } else {
-            let c = rest[end..].chars().next().expect("end is on a boundary");
-            if !is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
-    }
-    end
-}
-
-/// Length in bytes of the characters at the start of `rest` that start no word.
-fn gap_len(rest: &str) -> usize {
-    let bytes = rest.as_bytes();
-    let mut end = 0;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii() {
-            if is_word_byte(b) {
-                break;
-            }
-            end += 1;
-        } else {
-            let c = rest[end..].chars().next().expect("end is on a boundary");
-            if is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
-    }
-    end
 }
 
 impl Stemmed {

@@ -1,6 +1,7 @@
 //! The phrase matcher's tests: surface, stem, prefix and exact entries, and the
 //! subject-close view.
 
+use super::view::UPGRADE_AFTER;
 use super::*;
 
 fn found(lists: &[&[&str]], text: &str) -> Vec<(u32, String)> {
@@ -219,7 +220,7 @@ fn a_phrase_is_empty_exactly_when_its_folded_words_are() {
         "I  asked",
     ];
     for phrase in phrases {
-        let folded = normalize(phrase, PhraseKind::Exact).0;
+        let folded = normal::normalize(phrase, PhraseKind::Exact, &mut cached_stem).0;
         assert_eq!(is_empty_phrase(phrase), folded.is_empty(), "{phrase:?}");
     }
 }
@@ -241,4 +242,17 @@ fn contractions_match_their_long_forms_both_ways() {
         ),
         vec![]
     );
+}
+
+#[test]
+fn the_table_build_rs_writes_is_what_the_crate_computes() {
+    let entries: Vec<_> = table::entries().collect();
+    assert!(entries.len() > 1000, "{} phrases", entries.len());
+    assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+    for (phrase, patterns) in entries {
+        let computed = normal::patterns(phrase, PhraseKind::Stem, &mut cached_stem);
+        let table: Vec<(String, PhraseKind)> =
+            patterns.iter().map(|&(t, k)| (t.to_owned(), k)).collect();
+        assert_eq!(computed, table, "{phrase:?}");
+    }
 }
