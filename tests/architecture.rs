@@ -4,9 +4,11 @@
 //! worth of lines. Test code (after a file's `#[cfg(test)]`) and comments are not imports
 //! and are skipped. Functions over 80 lines are clippy's `too_many_lines` (clippy.toml).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Lowest first. A module may import its own layer and the ones before it.
 const LAYERS: &[&[&str]] = &[
@@ -51,21 +53,6 @@ fn layer_of(module: &str) -> usize {
         .iter()
         .position(|layer| layer.contains(&module))
         .unwrap_or_else(|| panic!("module `{module}` is in no layer of tests/layers.rs"))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// A file's module path below src/: `cli::io` for src/cli/io.rs, `cli` for src/cli/mod.rs.
@@ -140,8 +127,7 @@ struct Source {
 
 fn sources() -> Vec<Source> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = common::files_under(&src, &["rs"]);
     files
         .iter()
         .map(|file| Source {
@@ -272,8 +258,7 @@ const MAX_FILE_LINES: usize = 500;
 #[test]
 fn no_file_in_src_is_over_500_lines() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = common::files_under(&src, &["rs"]);
     let long: Vec<String> = files
         .iter()
         .filter_map(|file| {

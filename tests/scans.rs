@@ -2,29 +2,12 @@
 //! batch, whose views become DFAs after a few scans) find the same phrases: on every
 //! fixture under every built-in rubric, and on text made of the rubric's own phrases.
 
+mod common;
+
 use grade::rubric::builtin::{self, load_builtin_for};
 use grade::text::fold::Folded;
 use grade::text::phrase::Scans;
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| ["md", "txt", "srt", "vtt"].iter().any(|x| e == *x))
-        {
-            out.push(path);
-        }
-    }
-}
 
 /// Asserts that both builds of a rubric find the same hits in `text`, rubric lists and
 /// topic list alike.
@@ -38,10 +21,9 @@ fn same_hits(few: &grade::CompiledRubric, many: &grade::CompiledRubric, text: &s
 
 #[test]
 fn few_and_many_scans_find_the_same_phrases_in_every_fixture() {
-    let mut files = Vec::new();
-    fixtures(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
-        &mut files,
+    let files = common::files_under(
+        &common::root().join("fixtures"),
+        &["md", "txt", "srt", "vtt"],
     );
     assert!(files.len() > 50, "{} fixtures", files.len());
     for id in builtin::ids() {
